@@ -103,16 +103,16 @@ describe('probecheck steps', () => {
   // h24): its own name test missed device_links_lock, which a step holding it takes (a lock only
   // under a user's patch), and listed a patch's own `ownMutex` as a lock, which nothing else takes
   // for one (E205, lock-order, no-wait-under-lock). About 1 s (500 states).
-  it('--patch: a step holding device_links_lock lists it under locks; a field the patch adds, whatever its name, under writes only', () => {
+  it('--patch: a step holding device_links_lock lists it under locks; a field the patch adds, whatever its name, under writes only, unless declared a lock', () => {
     const user = tempDir();
     mkdirSync(join(user, 'node_modules'));
     symlinkSync(ROOT, join(user, 'node_modules/probecheck'), 'dir');
-    writeFileSync(join(user, 'own.ts'), `import { definePatch } from 'probecheck';
+    writeFileSync(join(user, 'own.ts'), `import { definePatch, lockOf } from 'probecheck';
 export default definePatch({ id: 'links-held', subject: 'a wait under device_links_lock, and a lock of its own', base: 'mainline',
-  state: { dev: { ownMutex: { type: 'int', max: 255 } } }, hunks: [
+  state: { dev: { ownMutex: { type: 'int', max: 255 }, ownLock: 'mutex' } }, hunks: [
   { fn: 'really_probe', replace: 'driver_bound', step: (_site, orig) => ({ ...orig!, holding: 'device_links_lock', await: (s) => (orig!.await ? orig!.await(s) : true), waits: () => 'its condition' }) },
-  { fn: '__driver_attach', replace: 'device_lock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = site.tb.owner; return orig!.run(s, t, b, c); } }) },
-  { fn: '__driver_attach', replace: 'device_unlock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = 0; return orig!.run(s, t, b, c); } }) },
+  { fn: '__driver_attach', replace: 'device_lock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = site.tb.owner; lockOf(site, 'ownLock', site.dev).take(s); return orig!.run(s, t, b, c); } }) },
+  { fn: '__driver_attach', replace: 'device_unlock', step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.dev[site.dev]!.ownMutex = 0; lockOf(site, 'ownLock', site.dev).release(s); return orig!.run(s, t, b, c); } }) },
 ] });
 `);
     const r = probecheck(['steps', '--patch', 'own.ts', '--json', '--max-states', '500'], { cwd: user });
@@ -120,7 +120,8 @@ export default definePatch({ id: 'links-held', subject: 'a wait under device_lin
     const at = (step: string) => (JSON.parse(r.stdout) as { steps: Step[] }).steps.find((s) => s.step === step)!;
     expect(at('really_probe:driver_bound').locks).toEqual(['takes deviceLinksLock']);
     expect(at('really_probe:driver_bound_links_locked').locks).toEqual(['releases deviceLinksLock']);
-    expect([at('__driver_attach:device_lock').locks, at('__driver_attach:device_unlock').locks]).toEqual([['takes dev[].mutex'], ['releases dev[].mutex']]);
+    // A lock the patch declares ('mutex', s47 h1) is one: listed as the device's mutex is.
+    expect([at('__driver_attach:device_lock').locks, at('__driver_attach:device_unlock').locks]).toEqual([['takes dev[].mutex', 'takes dev[].ownLock'], ['releases dev[].mutex', 'releases dev[].ownLock']]);
     expect(at('__driver_attach:device_lock').writes).toContain('dev[].ownMutex');
   });
   // A step whose C runs past a lock release says why (merges); patches.md says `{ ...orig }` keeps

@@ -1,0 +1,108 @@
+/**
+ * A lock a user's patch declares (patch-state.ts `'mutex'` / `'spinlock'`, taken with lockOf: s47 h1).
+ * The real patch is cb3d1049f4ea ("driver core: generalize driver_override in struct device", with
+ * 2b38efc05bf7, v7.0-rc; kernel/dakr@1ac45118ddf8 dd.c's __device_set_driver_override and
+ * kernel/torvalds@4793dae01f47 device.h's device_match_driver_override): driver_override gets a
+ * spinlock of its own, dev->driver_override.lock, taken by the store around the swap and by the
+ * match around the test and strcmp. Written against v6.12 as a user would, the guard spans the
+ * model's two steps of platform_match (the load, the strcmp), as match-locked-series.test.ts's
+ * device_lock does. As an int field (the idiom before), none of E205, no-wait-under-lock or the
+ * E203 release checks saw it; each case here reads the same patch with the lock declared.
+ * About 2 s: small scenarios of match-locked-series' kind, searched whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario, check, lockOf, type ScenarioSpec } from 'probecheck';
+import { definePatch, registerPatchFile, type PatchSpec } from '../../src/kernel/define-patch.js';
+import { isLockPath } from '../../src/kernel/state.js';
+
+type Hunks = PatchSpec['hunks'];
+const READERS = ['__driver_attach', '__device_attach_driver'];
+/** cb3d1049f4ea's lock: declared (`lock`) or the int field of before; `leak`: __device_attach_driver's guard never ends. */
+function ovrLock(id: string, declared: boolean, leak = false): string {
+  const field = 'driver_override_lock';
+  const take = (site: any, s: any) => { if (declared) lockOf(site, field, site.dev).take(s); else s.dev[site.dev][field] = site.tb.owner; };
+  const drop = (site: any, s: any) => { if (declared) lockOf(site, field, site.dev).release(s); else s.dev[site.dev][field] = 0; };
+  const free = (site: any) => (s: any) => s.dev[site.dev][field] === 0;
+  const waits = (site: any) => () => `&dev->${field}(${site.k.vn(site.dev)})`;
+  const hunks: Hunks = [
+    { fn: 'driver_override_store', replace: 'kfree_old', step: (site, o) => ({ ...o!, await: free(site), waits: waits(site),
+      run: (s, t, b, c) => { take(site, s); const r = o!.run(s, t, b, c); drop(site, s); return r; } }) },
+    ...READERS.flatMap((fn): Hunks => [
+      { fn, replace: 'driver_match_device', step: (site, o) => ({ ...o!, await: free(site), waits: waits(site), run: (s, t, b, c) => {
+        const next = o!.run(s, t, b, c);
+        if (next === 'strcmp') take(site, s);
+        return next;
+      } }) },
+      ...(leak && fn === '__device_attach_driver' ? [] : [{ fn, replace: 'strcmp', step: (site: any, o: any) => ({ ...o!, run: (s: any, t: any, b: any, c: any) => { const next = o!.run(s, t, b, c); drop(site, s); return next; } }) }]),
+    ]),
+  ];
+  const file = `/virtual/${id}.ts`;
+  registerPatchFile(file, [definePatch({ id, subject: 'driver core: generalize driver_override in struct device', base: 'v6.12',
+    state: { dev: { [field]: declared ? 'spinlock' : { type: 'int', max: 255 } } }, hunks })]);
+  return file;
+}
+
+// An async driver from a module, the device hotplugged, its driver_override written twice.
+const override: ScenarioSpec = {
+  name: 'override-store-vs-match', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm', probeType: 'async' } },
+  actors: { modprobe: 'modprobe m', hotplug: 'add dc', 'echo dc-drv > driver_override': ['override dc dc-drv', 'override dc dc-drv'] },
+  properties: ['override-uaf'],
+};
+const run = (spec: ScenarioSpec, patches: string) => check(buildScenario(spec, 'v6.12', patches).model, { exhaustive: true });
+const thrown = (f: () => unknown): string => { try { f(); } catch (e) { return String((e as Error).message); } return ''; };
+
+describe("a patch's own lock (cb3d1049f4ea's driver_override.lock, on v6.12)", () => {
+  it('closes the driver_override UAF as the library patch does, declared or not', () => {
+    expect(run(override, '').properties[0]!.verdict).toBe('violated');
+    expect(run(override, 'cb3d1049f4ea').properties[0]!.verdict).toBe('holds');
+    expect(run(override, ovrLock('ovr-lock', true)).properties[0]!.verdict).toBe('holds');
+    expect(run(override, ovrLock('ovr-lock-int', false)).properties[0]!.verdict).toBe('holds');
+  });
+  it('a kernel thread that ends holding it is E205, naming it; as an int field it was not', () => {
+    expect(thrown(() => run(override, ovrLock('ovr-leak', true, true)))).toMatch(/async_run_entry_fn returns, ending thread 'kworker\/u:async __device_attach_async_helper\(dc\)', which still holds &dev->driver_override_lock\(dc\)/);
+    expect(thrown(() => run(override, ovrLock('ovr-leak-int', false, true)))).not.toMatch(/E205|still holds/);
+  });
+  it('the lock fields are one notion: isLockPath counts a declared lock at its place only', () => {
+    const mine = { dev: ['driver_override_lock'], kernel: ['foo_mutex'] };
+    expect([isLockPath('dev[dc].driver_override_lock', mine), isLockPath('foo_mutex', mine), isLockPath('dev[].foo_mutex', mine), isLockPath('driver_override_lock', mine)]).toEqual([true, true, false, false]);
+    expect(isLockPath('dev[dc].driver_override_lock')).toBe(false);
+  });
+});
+
+// A mutex of the patch's own held across delete_module's async_synchronize_full (a mistake).
+const rmmod: ScenarioSpec = {
+  name: 'rmmod-async', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm', probeType: 'async' } },
+  actors: { admin: ['modprobe m', 'rmmod m'] }, properties: ['no-wait-under-lock'],
+};
+function unloadHolding(id: string, declared: boolean, releaseOnly = false): string {
+  const file = `/virtual/${id}.ts`;
+  registerPatchFile(file, [definePatch({ id, subject: 'hold foo_mutex across the unload', base: 'v6.12',
+    state: { kernel: { foo_mutex: declared ? 'mutex' : { type: 'int', max: 255 } } },
+    hunks: <Hunks>[
+      ...(releaseOnly ? [] : [{ fn: 'delete_module', insert: { label: 'foo_lock', after: null, before: 'try_stop_module' },
+        step: (site: any) => ({ where: 'delete_module (mutex_lock(&foo_mutex))', await: (s: any) => s.foo_mutex === 0, run: (s: any) => { if (declared) lockOf(site, 'foo_mutex').take(s); else s.foo_mutex = site.tb.owner; return 'try_stop_module'; } }) }]),
+      { fn: 'delete_module', replace: 'free_module', step: (site, o) => ({ ...o!, run: (s, t, b, c) => {
+        if (declared) lockOf(site, 'foo_mutex').release(s); else (s as any).foo_mutex = 0;
+        return o!.run(s, t, b, c);
+      } }) },
+    ] })]);
+  return file;
+}
+
+describe("a patch's own mutex (kernel scope) in the checks that read the model's locks", () => {
+  it('no-wait-under-lock reports a wait under it; as an int field it held', () => {
+    const r = run(rmmod, unloadHolding('unload-holding', true)).properties[0]!;
+    expect(r.verdict).toBe('violated');
+    expect(r.explanation).toMatch(/^admin waits at \S+:async_synchronize_full holding foo_mutex, a lock your patch declares$/);
+    expect(run(rmmod, unloadHolding('unload-holding-int', false)).properties[0]!.verdict).toBe('holds');
+  });
+  it('a release by a thread that does not hold it is E203', () => {
+    expect(thrown(() => run(rmmod, unloadHolding('unload-release', true, true)))).toMatch(/it releases foo_mutex, which no thread holds: a step releases only a lock its own thread holds/);
+  });
+  it('E604 where lockOf names no declared lock, or a lock is declared outside dev and kernel', () => {
+    registerPatchFile('/virtual/no-lock.ts', [definePatch({ id: 'no-lock', subject: 'x', base: 'v6.12',
+      hunks: [{ fn: 'delete_module', replace: 'free_module', step: (site, o) => { lockOf(site, 'foo_mutex'); return o!; } }] })]);
+    expect(thrown(() => buildScenario(rmmod, 'v6.12', '/virtual/no-lock.ts'))).toMatch(/lockOf\(site, 'foo_mutex'\): no patch declares a lock 'foo_mutex' in state\.kernel/);
+    expect(thrown(() => definePatch({ id: 'drv-lock', subject: 'x', base: 'v6.12', state: { drv: { m: 'mutex' as never } }, hunks: [{ fn: 'delete_module', replace: 'free_module', step: (_s, o) => o! }] }))).toMatch(/state\.drv\.m: a lock \('mutex'\) is a device's \(state\.dev\) or the kernel's \(state\.kernel\)/);
+  });
+});
