@@ -22,7 +22,7 @@ describe('the patch-review walkthrough, from an empty folder', () => {
   }
 
   it('has its files and commands, and the folder holds nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['fix.ts', 'handover.ts', 'mmc.ts', 'typo.ts']);
+    expect(readdirSync(dir).sort()).toEqual(['fix.ts', 'handover.ts', 'mmc.ts', 'ovr-lock.ts', 'typo.ts']);
     expect(commands().length).toBeGreaterThanOrEqual(3);
   });
 
@@ -32,6 +32,15 @@ describe('the patch-review walkthrough, from an empty folder', () => {
     expect(hasStack(text)).toBe(false);
     expect(r.status, text).toBe(c.exit);
     expect(matches(text.replace(/\n$/, '').split('\n'), c.expected), `expected:\n${c.expected.join('\n')}\ngot:\n${text}`).toBe(true);
+  });
+
+  // The Patch API's lock example (cb3d1049f4ea's driver_override.lock): `steps` lists the lock it
+  // declares under locks, as a device's mutex (s47 h1). About 1 s (300 states).
+  it("the lock example's steps take and release the lock it declares", () => {
+    const r = probecheck(['steps', '--profile', 'v6.12', '--patch', 'ovr-lock.ts', '--function', '__driver_attach', '--json', '--max-states', '300'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const at = (step: string) => (JSON.parse(r.stdout) as { steps: { step: string; locks: string[] }[] }).steps.find((x) => x.step === step)!;
+    expect([at('__driver_attach:driver_match_device').locks, at('__driver_attach:strcmp').locks]).toEqual([['takes dev[].driver_override_lock'], ['releases dev[].driver_override_lock']]);
   });
 
   it('the user patch fires every step it names, and agrees with the library, which carries the merged fix from v5.19', () => {
