@@ -394,14 +394,16 @@ export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
     ...patchLocksOf(tb.k, s).filter((l) => l.owner === me).map((l) => l.name)];
 }
 
+const NONE: readonly { name: string; owner: number; field: string }[] = [];
 /**
  * The locks user patches declare (patch-state.ts, `'mutex'` / `'spinlock'`), each with its owner in
  * s and its name as lockdep prints one: a device's `&dev->foo(dc)`, the kernel's `foo` (a static
  * DEFINE_MUTEX's class is its name). Empty without such a patch.
  */
-export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): { name: string; owner: number; field: string }[] {
+export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): readonly { name: string; owner: number; field: string }[] {
   const ls: PatchLocks | undefined = k.locks;
-  if (!ls || (!ls.dev.length && !ls.kernel.length)) return [];
+  // (Asked at every move of a user-patched search, by the E203 checks: no garbage without such a lock.)
+  if (!ls || (!ls.dev.length && !ls.kernel.length)) return NONE;
   const out: { name: string; owner: number; field: string }[] = [];
   for (const f of ls.dev) s.dev.forEach((d, i) => out.push({ name: `&dev->${f}(${k.vn(i)})`, owner: (d as unknown as Record<string, number>)[f]!, field: `dev[${k.vn(i)}].${f}` }));
   for (const f of ls.kernel) out.push({ name: f, owner: (s as unknown as Record<string, number>)[f]!, field: f });
