@@ -48,6 +48,12 @@ function cached(x: object, make: () => unknown): unknown {
 /** Names JavaScript itself asks of any object (await, JSON.stringify, test matchers, inspection). */
 const PASS = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'constructor', 'valueOf', 'toString']);
 
+/** The view expression of a patch-field owner ("device 'dc'" is v.dev('dc')), for the hint above. */
+function accessor(owner: string): string {
+  const m = /^(device|driver|thread) '(.*)'$/.exec(owner);
+  return m === null ? 'v' : `v.${({ device: 'dev', driver: 'drv', thread: 'thread' } as const)[m[1] as 'device']}('${m[2]}')`;
+}
+
 function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
   const label = typeof real.name === 'string' ? `'${real.name}'` : 'the view';
   const readOnly = (key: string | symbol): never => { throw new Error(`the view is read-only: a property cannot set '${String(key)}' on ${label}`); };
@@ -61,7 +67,8 @@ function handler(real: Record<string | symbol, unknown>): ProxyHandler<object> {
       const near = didYouMean(key, Object.keys(real));
       const hint = near !== undefined ? `; did you mean '${near}'?` : '';
       // `patch`: the fields a user's patch adds, absent where the run has no such patch (diff's base side).
-      if (real[PATCH_FIELDS]) throw new Error(`no patch in this run adds a field '${key}' to ${String(real[PATCH_FIELDS])}${hint} (fields the patches add there: ${Object.keys(real).join(', ') || 'none'}); a property that reads it can be checked only with that patch`);
+      // Absent on diff's base side too, where a property that asks first is still checked: say how.
+      if (real[PATCH_FIELDS]) throw new Error(`no patch in this run adds a field '${key}' to ${String(real[PATCH_FIELDS])}${hint} (fields the patches add there: ${Object.keys(real).join(', ') || 'none'}); a property read where no patch adds it (diff's base side) asks first: '${key}' in ${accessor(String(real[PATCH_FIELDS]))}.patch && ...`);
       throw new Error(`${label} has no field '${key}'${hint} (fields: ${Object.keys(real).join(', ')})`);
     },
     has: (_t, key) => key in real,
