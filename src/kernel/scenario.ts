@@ -505,7 +505,8 @@ export function resolveWorld(spec: ScenarioSpec): World {
     if (b === undefined) continue;
     const j = drvNames.indexOf(b);
     if (j < 0) throw bad(`${where}: device '${d.name}': boundTo driver '${b}' is not declared; drivers: ${drvNames.join(', ')}`);
-    const why = [...(!d.present ? [`'${d.name}' is not present`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which is not loaded at the start (declare modules: { ${modNames[drivers[j]!.module]}: { loaded: true } }, or drop boundTo and give an actor 'modprobe ${modNames[drivers[j]!.module]}' first)` : ''}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
+    // Each condition with its remedy: a built-in driver is not present unless declared so (a user's chain of bound consumers, s47).
+    const why = [...(!d.present ? [`'${d.name}' is not present (declare it present: true)`] : []), ...(!drivers[j]!.present ? [`'${b}' is not present (built in)${drivers[j]!.module >= 0 ? `: it is in module '${modNames[drivers[j]!.module]}', which is not loaded at the start (declare modules: { ${modNames[drivers[j]!.module]}: { loaded: true } }, or drop boundTo and give an actor 'modprobe ${modNames[drivers[j]!.module]}' first)` : `: declare it present: true`}`] : []), ...(!drivers[j]!.matches.includes(d.i) ? [`'${b}' does not match '${d.name}'`] : [])];
     if (why.length) throw bad(`${where}: device '${d.name}': boundTo '${b}' needs the device present, the driver present, and the driver to match it: ${why.join('; ')}`);
     d.boundTo = j;
   }

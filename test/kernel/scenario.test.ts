@@ -460,6 +460,11 @@ describe('bound from the start (a mainline hunt, 2026-12-05)', () => {
     const s: ScenarioSpec = { name: 'm', devices: { d: { present: true, boundTo: 'dd' } }, drivers: { dd: { matches: ['d'], module: 'mod' } }, actors: { a: 'del d' } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/boundTo 'dd' needs the device present, the driver present, and the driver to match it: 'dd' is not present \(built in\): it is in module 'mod', which is not loaded at the start \(declare modules: \{ mod: \{ loaded: true \} \}, or drop boundTo and give an actor 'modprobe mod' first\)$/);
   });
+  it('boundTo a built-in driver or a device not declared present says to declare it (s47)', () => {
+    const s = (d: Record<string, unknown>, dd: Record<string, unknown>): ScenarioSpec => ({ name: 'm', devices: { d: { boundTo: 'dd', ...d } }, drivers: { dd: { matches: ['d'], ...dd } }, actors: { a: 'del d' } });
+    expect(() => buildScenario(s({ present: true }, {}), 'mainline', '')).toThrow(/: 'dd' is not present \(built in\): declare it present: true$/);
+    expect(() => buildScenario(s({}, { present: true }), 'mainline', '')).toThrow(/: 'd' is not present \(declare it present: true\)$/);
+  });
   it('boundTo a driver whose probe never succeeds, or that needs a device not bound at boot, is E601', () => {
     const s = (pd: Record<string, unknown>): ScenarioSpec => ({ name: 'b', devices: { p: { present: true, boundTo: 'pd' }, x: {} }, drivers: { pd: { matches: ['p'], present: true, ...pd } }, actors: { a: 'add x' } });
     expect(() => buildScenario(s({ probe: 'defer' }), 'mainline', '')).toThrow(/boundTo 'pd', whose probe never succeeds \(probe: "defer"\): boot could not have bound it/);
