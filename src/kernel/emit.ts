@@ -586,6 +586,11 @@ export class Block {
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
           const orig = isUserPatch(p) ? libraryStep(bare.get(h.replace) ?? lib, this.tb.k) : lib;
           let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${h.replace}`, () => h.step(site, orig)) : h.step(site, orig);
+          // A replacement that is the step itself (`orig`, `{ ...orig }`) changes nothing the model runs:
+          // what it stands for (a WARN_ON's condition, a message) has no state here, so every verdict
+          // reads as without it; say so rather than let diff say `still violated` in silence (s47: Herve
+          // Codina's 2026 __device_links_no_driver WARN_ON change, written as such a hunk).
+          if (isUserPatch(p) && sameStep(made, orig)) note(`patch ${p.id}'s hunk on ${this.name}:${h.replace} returns the step unchanged: it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON's condition, a message) is not seen: every verdict reads as without it`);
           // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).
@@ -1223,4 +1228,11 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     }
     return r;
   } };
+}
+
+/** A user's replacement step with every field of the one it replaces (`orig`, `{ ...orig }`): a hunk that changes nothing. */
+function sameStep(made: object, orig: object): boolean {
+  const a = made as Record<string, unknown>, b = orig as Record<string, unknown>;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }

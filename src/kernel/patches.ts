@@ -461,6 +461,31 @@ PATCHES['15cfb0941603'] = {
   hunks: [],
 };
 
+/**
+ * Herve Codina, "[PATCH v7 3/3] driver core: Avoid warning when removing a device while its
+ * supplier is unbinding" (2026-05-11, <20260511155755.34428-4-herve.codina@bootlin.com>; v3 was
+ * 04/28 of a larger series; unmerged in every tree read). Its one hunk, drivers/base/core.c
+ * @@ -1500,7 +1500,8 @@ static void __device_links_no_driver(struct device *dev), whose context is
+ * mainline's core.c at 4793dae01f47 line for line:
+ *  		} else {
+ * -			WARN_ON(!device_link_test(link, DL_FLAG_SYNC_STATE_ONLY));
+ * +			WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING &&
+ * +				!device_link_test(link, DL_FLAG_SYNC_STATE_ONLY));
+ *  			WRITE_ONCE(link->status, DL_STATE_DORMANT);
+ * Only the WARN_ON's condition changes, which no step's state shows, so a user's hunk cannot carry
+ * it (links-no-warn judges the WARN by the DORMANT write): the flag makes links-no-warn skip it.
+ * Its case: a supplier's unbind unbinding its consumers depth first (lan966x: i2c consumes oic and
+ * pinctrl, pinctrl consumes oic; oic's unbind reaches i2c through pinctrl while oic is UNBINDING).
+ */
+PATCHES['codina-v7'] = {
+  id: 'codina-v7', commit: 'unmerged (posted 2026-05-11)', base: 'mainline',
+  subject: 'driver core: Avoid warning when removing a device while its supplier is unbinding',
+  // The steps that run __device_links_no_driver (a consumer's release, and its failed probe's device_links_no_driver).
+  touches: ['__device_release_driver:devres_release_all', 'really_probe:probe_failed'],
+  flags: ['LINKS_NO_DRIVER_UNBINDING_QUIET'],
+  hunks: [],
+};
+
 PATCHES['device-driver-lock'] = {
   id: 'device-driver-lock', commit: 'ed88747c6c4a2fc2f961a36d4c50cb0868c30229', base: 'v4.18',
   // Alexander Duyck, v5.1 merge window (the hash found 2026-12-06: torvalds/linux stores dd.c at it, with the
