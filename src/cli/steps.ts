@@ -342,7 +342,12 @@ function recordCatalogue(profileName: string, maxStates: number, patches: string
   for (const [n, spec] of catalogueSpecs(profileName).entries()) {
     const b = built?.[n] ?? buildScenario(spec, profileName, patches);
     for (const t of b.kernel.patchNotes ?? []) notes.add(t);
-    states += walkCatalogue(b, profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets, refs);
+    // A hunk of yours that throws here throws on the library's devices and threads, not your
+    // scenario's: say whose (s47: 'thread hub' of 'really_probe(i,id)' puzzled a user who has neither).
+    try { states += walkCatalogue(b, profileName, n === 0 ? maxStates : Math.ceil(maxStates / 10), info, targets, refs); } catch (e) {
+      if (e instanceof ProbecheckError && e.code === 'E203') e.message += ` (while \`steps\` walked its catalogue scenario '${spec.name}', the library's: its devices and threads are not your scenario's, and a hunk of yours runs on each of its devices whose function it patches)`;
+      throw e;
+    }
   }
   const complete = false;
   const steps = [...info.values()].map(({ r, w, lk, wt, ...s }) => ({ ...s, reads: [...r].sort(), writes: [...w].sort(), locks: [...lk].sort(), waits: [...wt].sort() }));

@@ -98,6 +98,12 @@ describe('probecheck steps', () => {
     const bad = probecheck(['steps', '--profile', 'v5.9', '--patch', 'typo.ts'], { cwd: user });
     expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
     expect(bad.stderr).toMatch(/^probecheck: E604 .*hunks\[0\] names __driver_attach:device_lok/);
+    // A hunk that throws on a device of the catalogue's (a user's lookup of a device their scenario
+    // has): E203 names the library's catalogue scenario it ran in, not only its thread (s47).
+    writeFileSync(join(user, 'throws.ts'), "import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'throws', subject: 'x', base: 'v5.9', hunks: [{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => ({ ...o!, run: () => { throw new Error('no device dc here'); } }) }] });\n");
+    const threw = probecheck(['steps', '--profile', 'v5.9', '--patch', 'throws.ts'], { cwd: user });
+    expect([threw.status, hasStack(threw.stderr)]).toEqual([2, false]);
+    expect(threw.stderr).toMatch(/^probecheck: E203 .*no device dc here \(while `steps` walked its catalogue scenario '[\w-]+', the library's: its devices and threads are not your scenario's/);
   });
   // The locks column asks the schema's lock fields (state.ts isLockPath), as the patch notes do (s46
   // h24): its own name test missed device_links_lock, which a step holding it takes (a lock only
