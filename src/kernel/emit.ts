@@ -226,7 +226,7 @@ export interface Kernel {
    * whether a probe's request_module may. An rmmod makes free_module's UNFORMED window a step of
    * its own only where another load may run in it (paths/module.ts). Unset: as if one always may.
    */
-  loaders?: readonly { modprobes: readonly string[]; requested: boolean }[];
+  loaders?: readonly { modprobes: readonly string[]; rmmods?: readonly string[]; requested: boolean }[];
   /** Threads that may flush the deferred-probe work (a barrier of theirs may wait in it): KS.flushBarrier's slots, by name. */
   flushers: string[];
   /** An actor runs device_shutdown: devices_kset's order, defer_all_probes and the shutdown ghosts are kept (state.ts). */

@@ -759,6 +759,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   for (const a of actors) if (a.acts.length === 0) throw bad(`scenario '${spec.name}': actor '${a.name}' has no actions (write one action, or a list of them)`);
   k.shutdown = actors.some((a) => a.acts.some((x) => x.op === 'device_shutdown')) || !!load?.shutdown;
   k.loaders = w.modules.map((m) => ({ modprobes: actors.flatMap((a) => a.acts.filter((x) => x.op === 'modprobe' && x.mod === m.i).map(() => a.name)),
+    rmmods: actors.flatMap((a) => a.acts.filter((x) => x.op === 'rmmod' && x.mod === m.i).map(() => a.name)),
     requested: w.drivers.some((d) => d.requestModule === m.i) }));
   // Once device_block_probing ran every probe defers onto the pending list: the worker is there.
   if (blocksProbing(k)) k.hasDeferredWorker = true;

@@ -29,6 +29,15 @@ describe('steps that cannot fire, as built', () => {
     expect(unwrap(renderResult(r))).toContain(`2 steps on a branch no run of this scenario can take: ${SYNC}`);
   });
 
+  it("load_module's module_wq wait, for a module no other thread loads or unloads, is counted by its reason (s47)", () => {
+    const WQ = "load_module's wait on module_wq, for a module no other thread loads or unloads (no other actor's modprobe or rmmod of it, no probe's request_module)";
+    const alone = run(spec('async'), 'mainline');
+    expect(listed(alone, ':module_wq')).toBe(false);
+    expect(alone.cannotFire?.[WQ]).toBe(1);
+    // A second modprobe of it, or an rmmod of it, in another actor: the wait may fire, and is not said to be unreachable.
+    for (const other of ['modprobe mb', 'rmmod mb']) expect(run({ ...spec('async'), actors: { m1: 'modprobe mb', m2: other } }, 'mainline').cannotFire?.[WQ]).toBeUndefined();
+  });
+
   it('a step that can fire stays a step that fired or is listed', () => {
     // A sync driver takes the branch: nothing said of it.
     const sync = run(spec('sync'));

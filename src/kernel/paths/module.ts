@@ -55,7 +55,12 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   // module_wq (the end of any do_init_module; delete_module's end from MODULE_WQ_UNLOAD_WAKE),
   // then the lookup again. Not at LIVE: the loader wakes the queue only after its
   // async_synchronize_full (a source audit, 2026-12-04: the model resumed the waiter at LIVE).
-  if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { where: `${file}:load_module (${k.has('MODULE_WAIT_ONCE') ? 'module_patient_check_exists' : 'add_unformed_module'}: wait_event_interruptible(module_wq, finished_loading(name)))`,
+  // The wait needs another thread's load or unload of the module in flight: with none (no other
+  // actor's modprobe or rmmod of it, no probe's request_module) it is no news that it never fired
+  // (s47: every scenario that loaded a module once warned of it).
+  const l = k.loaders?.[m], alone = l !== undefined && !l.requested && [...l.modprobes, ...(l.rmmods ?? [])].every((n) => n === tb.name);
+  if (k.has('MODULE_LOAD_WAITS')) f.step('module_wq', { ...(alone ? { cannot: "load_module's wait on module_wq, for a module no other thread loads or unloads (no other actor's modprobe or rmmod of it, no probe's request_module)" } : {}),
+    where: `${file}:load_module (${k.has('MODULE_WAIT_ONCE') ? 'module_patient_check_exists' : 'add_unformed_module'}: wait_event_interruptible(module_wq, finished_loading(name)))`,
     since: waitsGoing ? 'v5.3 .. v6.1 (6e6de3dee51a .. 0254127ab977): while COMING or GOING' : 'v3.7: while COMING', c: ['err = add_unformed_module(mod); #part'], await: (s) => s.moduleWq![slot] === 0, waits: () => `module_wq (${info.name} was ${waitsGoing ? 'COMING or GOING' : unformedWindow(k) ? 'COMING, or UNFORMED and still listed (free_module)' : 'COMING'}: a wake_up_all(&module_wq) at the end of a do_init_module${k.has('MODULE_WQ_UNLOAD_WAKE') ? ' or a delete_module' : ''})`,
     // From v6.2 the woken load looks once more and returns (-EEXIST if LIVE, else -EBUSY: "Do not
     // try to load it again right now"); before, it went back to the start (goto again).
