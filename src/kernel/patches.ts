@@ -463,8 +463,8 @@ PATCHES['15cfb0941603'] = {
 
 /**
  * Herve Codina, "[PATCH v7 3/3] driver core: Avoid warning when removing a device while its
- * supplier is unbinding" (2026-05-11, <20260511155755.34428-4-herve.codina@bootlin.com>; v3 was
- * 04/28 of a larger series; unmerged in every tree read). Its one hunk, drivers/base/core.c
+ * supplier is unbinding" (2026-05-11, <20260511155755.34428-4-herve.codina@bootlin.com>; first posted
+ * 2025-04-07 as 04/16 of a larger series, v3 and v5 as 04/28; unmerged in every tree read). Its one hunk, drivers/base/core.c
  * @@ -1500,7 +1500,8 @@ static void __device_links_no_driver(struct device *dev), whose context is
  * mainline's core.c at 4793dae01f47 line for line:
  *  		} else {
