@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
+import { FIXTURES, PROBE_TREE, ROOT, probecheck, tempDir } from './run.js';
 import { unwrap } from './unwrap.js';
 
 const dir = tempDir('probecheck-merge-');
@@ -330,10 +330,17 @@ describe('--shard 1/1', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('shard 1/1: the whole search (one part of one): its verdicts are whole');
     expect(r.stdout).not.toContain('(this part)');
-    const s = probecheck(['check', join(ROOT, 'properties/hot-unplug.suite.ts'), '--shard', '1/1', '-q']);
-    expect(s.status).toBe(0);
+    // A suite's counts are compared: the fixtures' suites (probe-tree N <= 3), not a bundled suite,
+    // whose cases `check properties/` (suite.test.ts) and examples.test.ts search already.
+    const s = probecheck(['check', `${FIXTURES}/right.suite.ts`, '--shard', '1/1', '-q']);
+    expect(s.status, s.stdout).toBe(0);
     expect(s.stdout).toMatch(/1 suite: \d+ as expected/);
     expect(s.stdout).not.toContain('not compared (a shard)');
+    expect(s.stdout).not.toMatch(/pinned state counts? not compared/);
+    // ... and one below its pin (915 of 916) is a mismatch, which no part of a split search can decide.
+    const w = probecheck(['check', `${FIXTURES}/wrong.suite.ts`, '--shard', '1/1', '-q']);
+    expect(w.status).toBe(4);
+    expect(w.stdout).toMatch(/\(state count\)\s+916\s+915\s+MISMATCH: the state space changed/);
   });
 });
 
