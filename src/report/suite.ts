@@ -2,6 +2,7 @@
  * Suite outcomes as a terminal table (suite, params with profile and patches first, property,
  * expected, observed, states, seconds, status) and as JSON data. Rendering only.
  */
+import { isPart } from '../engine/search/shard.js';
 import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
 import { tableLines, visibleLength } from './table.js';
@@ -23,7 +24,8 @@ export function statesCell(c: CaseOutcome, col: Colors = plain): string {
   if (c.statesStatus === 'unknown') return col.yellow(`${n}+ (incomplete)`);
   // A case that pins no count says so whatever ran it: one search, a shard, merged shards.
   if (c.unpinned) return col.yellow(`${c.statesAtLeast ? 'at least ' : ''}${n} (not pinned)`);
-  if (r.shard) return col.dim(`${n} (not compared: a shard)`);
+  // --shard 1/1 is the whole search: its count is compared (suite/run.ts), so said as any other.
+  if (isPart(r.shard)) return col.dim(`${n} (not compared: a shard)`);
   if (c.statesAtLeast) return col.dim(`at least ${n} (not compared: shards)`);
   if (c.statesNote) return col.dim(`${n} (not compared)`);
   return n;
