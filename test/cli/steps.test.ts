@@ -16,6 +16,11 @@ describe('probecheck steps', () => {
   // not), and __device_attach's targets are the build's. The default bound is examples.test.ts's
   // run of the --help example `steps --profile v5.1 --function __driver_attach`.
   const V51 = ['--profile', 'v5.1', '--max-states', '500'];
+  // So is mainline's (the default profile): what these tests read of it is the build's (labels,
+  // strong waits, the steps that run a function), and mutex waits are recorded at 500 too (10
+  // steps' waits name a mutex, 14 at 3,000: the test asks for one).
+  // The default bound is examples.test.ts's `steps --profile mainline --json` (docs/patches.md).
+  const MAIN = ['--max-states', '500'];
   it('lists the steps of a function with what each reads, writes and locks, as recorded', () => {
     const r = probecheck(['steps', ...V51, '--function', '__driver_attach', '--json'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
@@ -56,7 +61,7 @@ describe('probecheck steps', () => {
     expect(r.status).toBe(1);
   });
   it('records waits, and the whole catalogue differs by profile (v5.1 vs mainline __driver_attach)', () => {
-    const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json'], { cwd: dir }).stdout) as { steps: Step[] };
+    const all = JSON.parse(probecheck(['steps', '--profile', 'mainline', '--json', ...MAIN], { cwd: dir }).stdout) as { steps: Step[] };
     expect(all.steps.some((s) => s.waits.some((w) => /mutex/.test(w)))).toBe(true);
     expect(all.steps.filter((s) => s.fn === '__driver_attach').map((s) => s.label)).toContain('device_driver_lock');
     expect(new Set(all.steps.map((s) => s.step)).size).toBe(all.steps.length);
@@ -148,18 +153,18 @@ export default definePatch({ id: 'links-held', subject: 'a wait under device_lin
   it('marks the steps whose mutex wait is strongly fair, where the profile has MUTEX_HANDOFF', () => {
     // (Fairness is the build's; at v5.10 500 states record __driver_attach's steps as the default bound does.)
     const strong = (profile: string, ...bound: string[]) => (JSON.parse(probecheck(['steps', '--profile', profile, '--function', '__driver_attach', '--json', ...bound], { cwd: dir }).stdout) as { steps: Step[] }).steps.filter((s) => s.strong).map((s) => s.label);
-    expect(strong('mainline')).toEqual(expect.arrayContaining(['device_lock', 'device_driver_lock']));
+    expect(strong('mainline', ...MAIN)).toEqual(expect.arrayContaining(['device_lock', 'device_driver_lock']));
     expect(strong('v5.10', '--max-states', '500')).toEqual([]);
   });
   // Its --help examples are run by examples.test.ts, with every other command's.
   it('text output and an unknown function', () => {
     const t = probecheck(['steps', ...V51, '--function', '__driver_attach'], { cwd: dir });
     expect(t.stdout).toContain('__driver_attach:device_lock\n  where: drivers/base/dd.c:__driver_attach');
-    const bad = probecheck(['steps', '--function', 'nope'], { cwd: dir });
+    const bad = probecheck(['steps', ...MAIN, '--function', 'nope'], { cwd: dir });
     expect([bad.status, hasStack(bad.stderr)]).toEqual([2, false]);
     expect(bad.stderr).toMatch(/^probecheck: E501 .*builds no step of 'nope'; functions: .*__driver_attach/);
     // A new user (2026-12-06): a dd.c function the model runs inside its callers' steps is named, with those steps.
-    const inner = probecheck(['steps', '--function', 'driver_deferred_probe_trigger'], { cwd: dir });
+    const inner = probecheck(['steps', ...MAIN, '--function', 'driver_deferred_probe_trigger'], { cwd: dir });
     expect([inner.status, hasStack(inner.stderr)]).toEqual([2, false]);
     // Every caller, also those found only by their label or C (s44 h16: a patch to the trigger written
     // from a list without the late initcall's and the timeout work's missed two of its four callers).
@@ -172,22 +177,22 @@ export default definePatch({ id: 'links-held', subject: 'a wait under device_lin
     // Exactly the steps that run the function (s45 h4): a step whose cited line only calls it is not one.
     // mainline's deferred work cites `bus_probe_device(dev);` for its place between the unlock and the relock
     // (s44 h19: it was listed); device_add's step runs it (its where names it).
-    const bus = probecheck(['steps', '--function', 'bus_probe_device'], { cwd: dir });
+    const bus = probecheck(['steps', ...MAIN, '--function', 'bus_probe_device'], { cwd: dir });
     expect(bus.stderr).toContain("'bus_probe_device' is modelled inside its callers' steps (their where names it): device_add:device_pm_add: name one");
     // __device_attach_driver's match step runs `async_allowed = driver_allows_async_probing(drv);` (s45 h7: it
     // cited only the lines after it, and the walk's callback, the test's main caller, was not listed). Same catalogue.
     // A function with a step of its own that its callers' steps also run (the model inlines device_lock in each
     // caller's lock step): listed after its own (s45 h7: only device_lock:mutex_lock was, and a change to
     // device_lock written from it missed thirteen). Same catalogue.
-    const lock = probecheck(['steps', '--function', 'device_lock'], { cwd: dir });
+    const lock = probecheck(['steps', ...MAIN, '--function', 'device_lock'], { cwd: dir });
     expect(lock.stdout).toContain('\ndevice_lock:mutex_lock\n');
     expect(lock.stdout).toContain("\n'device_lock' also runs inside its callers' steps (their where, label, its own C they cite, or a cited line tagged #runs): device_add:device_pm_add, device_del:kill_device, unbind_store:lock_parent, __device_attach:device_lock, ");
     expect(lock.stdout).toContain(', usb_lock_parent:device_lock: a change to device_lock itself needs a hunk on each\n');
-    expect(JSON.parse(probecheck(['steps', '--function', 'device_lock', '--json'], { cwd: dir }).stdout).runsInside).toHaveLength(13);
+    expect(JSON.parse(probecheck(['steps', ...MAIN, '--function', 'device_lock', '--json'], { cwd: dir }).stdout).runsInside).toHaveLength(13);
     // Every device's instance of a step (s45 h19): the override device's match steps name platform_match in
     // their where, the first device's do not, and the list named bind_store's alone, where E604 (built from
     // every step) named all three. Same catalogue; the E604 is a build of it with the patch (no walk).
-    const pm = probecheck(['steps', '--function', 'platform_match'], { cwd: dir });
+    const pm = probecheck(['steps', ...MAIN, '--function', 'platform_match'], { cwd: dir });
     const listed = (err: string) => /'platform_match' is modelled inside its callers' steps \([^)]*\): (.*?): name one/.exec(err)?.[1];
     expect(listed(pm.stderr)).toBe('__device_attach_driver:driver_match_device, __driver_attach:driver_match_device, bind_store:driver_match_device');
     const user = tempDir();
@@ -197,7 +202,7 @@ export default definePatch({ id: 'links-held', subject: 'a wait under device_lin
     const e604 = probecheck(['steps', '--patch', 'pm.ts'], { cwd: user });
     expect(e604.stderr).toMatch(/^probecheck: E604 /);
     expect(listed(e604.stderr)).toBe(listed(pm.stderr));
-    const async = probecheck(['steps', '--function', 'driver_allows_async_probing'], { cwd: dir });
+    const async = probecheck(['steps', ...MAIN, '--function', 'driver_allows_async_probing'], { cwd: dir });
     expect(async.stderr).toContain('(their label, its own C they cite, or a cited line tagged #runs): __device_attach_driver:driver_match_device, __driver_attach:driver_match_device, driver_detach:async_synchronize_full: name one');
     // v5.10: really_probe's driver_deferred_probe_add_trigger runs the add (it was missing), and
     // defer_all_probes runs it by its `driver_deferred_probe_add(dev);` line, tagged #runs. (The v5.10 walk above, at its 10 states.)
