@@ -394,19 +394,23 @@ export function locksHeld(tb: ThreadBuilder, s: KS): string[] {
     ...patchLocksOf(tb.k, s).filter((l) => l.owner === me).map((l) => l.name)];
 }
 
-const NONE: readonly { name: string; owner: number; field: string }[] = [];
+type HeldLock = { name: string; owner: number; field: string; spin: boolean };
+const NONE: readonly HeldLock[] = [];
 /**
  * The locks user patches declare (patch-state.ts, `'mutex'` / `'spinlock'`), each with its owner in
  * s and its name as lockdep prints one: a device's `&dev->foo(dc)`, the kernel's `foo` (a static
  * DEFINE_MUTEX's class is its name). Empty without such a patch.
  */
-export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): readonly { name: string; owner: number; field: string }[] {
+export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): readonly HeldLock[] {
   const ls: PatchLocks | undefined = k.locks;
   // (Asked at every move of a user-patched search, by the E203 checks: no garbage without such a lock.)
   if (!ls || (!ls.dev.length && !ls.kernel.length)) return NONE;
-  const out: { name: string; owner: number; field: string }[] = [];
-  for (const f of ls.dev) s.dev.forEach((d, i) => out.push({ name: `&dev->${f}(${k.vn(i)})`, owner: (d as unknown as Record<string, number>)[f]!, field: `dev[${k.vn(i)}].${f}` }));
-  for (const f of ls.kernel) out.push({ name: f, owner: (s as unknown as Record<string, number>)[f]!, field: f });
+  const out: HeldLock[] = [];
+  for (const f of ls.dev) {
+    const spin = ls.spin?.includes(`dev.${f}`) ?? false;
+    s.dev.forEach((d, i) => out.push({ name: `&dev->${f}(${k.vn(i)})`, owner: (d as unknown as Record<string, number>)[f]!, field: `dev[${k.vn(i)}].${f}`, spin }));
+  }
+  for (const f of ls.kernel) out.push({ name: f, owner: (s as unknown as Record<string, number>)[f]!, field: f, spin: ls.spin?.includes(`kernel.${f}`) ?? false });
   return out;
 }
 
@@ -1212,6 +1216,16 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     const outerK = setStepKernel(k);
     try { r = st.run(s, t, b, c); } finally { libraryChanged = outer; setStepKernel(outerK); }
     const after = unrecorded(() => owners(k, real));
+    // A mutex taken while the thread holds a spinlock its patch declares: mutex_lock sleeps, which is a bug in atomic
+    // context (s47 h5: a spinlock held across __driver_attach's device_lock and the probe left every property holding).
+    if (k.locks?.spin) {
+      const mine = unrecorded(() => patchLocksOf(k, real)), at = real.dev.length + 2;
+      const spin = mine.find((l, j) => l.spin && before[at + j] === me);
+      const took = spin ? after.findIndex((o, i) => o === me && before[i] === 0 && !(i >= at && mine[i - at]!.spin)) : -1;
+      if (spin && took >= 0) {
+        throw new Error(`it takes ${mutexName(k, real, took)} holding ${spin.name}, a spinlock${library === undefined ? '' : ` your patch (${k.patches.filter(isUserPatch).map((p) => p.id).join(', ')}) took`}: mutex_lock may sleep, which the kernel may not do in atomic context ("BUG: sleeping function called from invalid context"): release the spinlock first, or make the lock a mutex`);
+      }
+    }
     for (let i = 0; i < after.length; i++) {
       const o = after[i]!, m = before[i]!;
       if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;

@@ -138,7 +138,8 @@ interface WithState { id: string; state?: PatchStateSpec }
 export function patchLocks(patches: readonly WithState[]): PatchLocks {
   const of = (fs: Readonly<Record<string, unknown>> | undefined) => Object.entries(fs ?? {}).filter(([, f]) => f === 'mutex' || f === 'spinlock').map(([n]) => n);
   const dev = patches.flatMap((p) => of(p.state?.dev)), kernel = patches.flatMap((p) => of(p.state?.kernel));
-  return dev.length || kernel.length ? { dev, kernel } : NO_LOCKS;
+  const spin = patches.flatMap((p) => (['dev', 'kernel'] as const).flatMap((sc) => Object.entries(p.state?.[sc] ?? {}).filter(([, f]) => f === 'spinlock').map(([n]) => `${sc}.${n}`)));
+  return dev.length || kernel.length ? { dev, kernel, ...(spin.length ? { spin } : {}) } : NO_LOCKS;
 }
 
 /** Merge the patches' fields for world w (E604 on a name the model or another patch has, or an init out of range). */

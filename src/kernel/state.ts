@@ -57,7 +57,11 @@ export const driverBit = (w: World, dev: number, drv: number): number => {
  */
 export const LOCK_FIELDS = { dev: ['mutex', 'oldMutex'], kernel: ['deferredProbeMutex', 'moduleMutex', 'deviceLinksLock'] } as const;
 /** The locks user patches declare, by scope (patch-state.ts patchLocks). */
-export interface PatchLocks { readonly dev: readonly string[]; readonly kernel: readonly string[] }
+export interface PatchLocks {
+  readonly dev: readonly string[]; readonly kernel: readonly string[];
+  /** Those declared 'spinlock', as `dev.foo` / `kernel.foo`: a thread holding one may not sleep (emit.ts checkedReleases). */
+  readonly spin?: readonly string[];
+}
 export const NO_LOCKS: PatchLocks = { dev: [], kernel: [] };
 /**
  * Is a state path (`dev[dc].mutex`, `dev[].oldMutex`, `moduleMutex`) one of LOCK_FIELDS, or of the
