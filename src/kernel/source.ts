@@ -378,6 +378,11 @@ export const AMBIGUOUS = /: say which with @n$| has it only \d+ times$/;
 export const NO_TEXT = /^this profile reads no snapshot of |^no excerpt of /;
 /** The error resolveStep gives for a line the function's text does not have (emit.ts: in a user's step, a line the patch adds). */
 export const NOT_IN_TEXT = /^'[^]*' is not in [A-Za-z_]\w* at \S+$/;
+/**
+ * The error resolveStep gives where the step's `where` names a function the kept text of its file lacks (user-lines.ts: a
+ * function the patch adds, whose plain lines are then all the patch's own).
+ */
+export const FN_NOT_IN_FILE = /^[A-Za-z_]\w* is not in \S+ at \S+$/;
 /** The error resolveStep gives for a line tagged ` #runs` that calls nothing (emit.ts: a user's step is E604 for it). */
 export const RUNS_NOTHING = /calls no function there \(#runs /;
 

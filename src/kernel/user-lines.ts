@@ -7,7 +7,7 @@
  * the line it nearly is), as are the other errors a line can give (`runsNothing`, `ambiguous`).
  */
 import type { Added } from './spans.js';
-import { FN_PREFIX, NOT_IN_TEXT, AMBIGUOUS, RUNS_NOTHING, addedRuns, anchorExcerpt, linesWith, resolveStep, untagged, withAddedLines, type Anchored } from './source.js';
+import { FN_PREFIX, FN_NOT_IN_FILE, NOT_IN_TEXT, AMBIGUOUS, RUNS_NOTHING, addedRuns, anchorExcerpt, linesWith, missingFunction, resolveStep, untagged, withAddedLines, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 
 type Sources = Readonly<Record<string, string>>;
@@ -40,7 +40,9 @@ export function readUserLines(tries: readonly Sources[], where: string, c: reado
         if (an?.lines.length) { last = { path: an.path, fn: an.fn, line: an.lines.at(-1)! }; lastIn.set(`${an.path}:${an.fn}`, last); }
       }
       // An `@n` or a range cites the text by place (patches.md: an `n` past the count is E604); a line the patch adds has none.
-      else if (NOT_IN_TEXT.test(r1.error) && !/@\d+$| \.\.\. /.test(untagged(a))) {
+      // A plain line of a `where` naming a function the kept text lacks (one the patch adds, s47 h5: cb3d1049f4ea's
+      // __device_set_driver_override on v6.12) is the patch's own too: the step printed no C row, without a word.
+      else if ((NOT_IN_TEXT.test(r1.error) || (FN_NOT_IN_FILE.test(r1.error) && !FN_PREFIX.test(untagged(a)))) && !/@\d+$| \.\.\. /.test(untagged(a))) {
         added.push(a);
         const ex = anchorExcerpt(sources, where, a, renamed, unread)?.ex, own = ex && `${ex.path}:${ex.fn}`;
         const after = (own && lastIn.get(own)) ?? last;
@@ -89,6 +91,11 @@ export function readUserLines(tries: readonly Sources[], where: string, c: reado
     if (near) notes.push(`patch ${mine.id}'s step ${step} cites '${untagged(a)}', which ${near.hit.ex.fn} at ${near.hit.ex.release} lacks, as a line the patch adds; it is nearly the text's line ${near.line!.at}, '${near.line!.line}' (${near.hit.ex.path})` +
       (near.line!.nth ? `, one of ${near.line!.of!.length} (lines ${near.line!.of!.join(', ')}): if that is the line you meant, cite it as the text has it, with @${near.line!.nth}` : ': if that is the line you meant, cite it as the text has it'));
   }
+  // Its `where` naming no kept function, nearly a kept one: a slip in copying it is more likely than a function the patch adds
+  // (then its lines, read as added, would be the kernel's, and no near-miss note could say so).
+  const wf = /^[\w/.-]+\.[ch]:([A-Za-z_]\w*)/.exec(where)?.[1];
+  const slip = wf === undefined ? undefined : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed)).find((x) => x?.near !== undefined);
+  if (slip) notes.push(`patch ${mine.id}'s step ${step} has where '${where}', whose function ${wf} the kept text of ${slip.path} at ${slip.release} lacks: its plain lines are read as lines the patch adds; did you mean '${slip.near}'?`);
   out.read = { anchored, source, runs, added: best.placedAfter, notes };
   return out;
 }

@@ -125,6 +125,14 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     const source = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).find(([l]) => l.endsWith('deferred_probe_work_func:mutex_lock'))![1].source;
     expect(source(own)).toBe(`${source('')} + 'my_check(dev);' (added by the patch)`);
     expect([source(onlyOwn), said(onlyOwn), merges(own)]).toEqual(["'my_check(dev);' (added by the patch)", [], undefined]);
+    // A `where` naming a function the patch adds: its plain lines are the patch's (s47 h5: no C row, without a word); one
+    // nearly a kept function's is said, as a near-miss line is.
+    const newFn = hunk('newfn', "{ ...orig!, where: 'drivers/base/dd.c:my_new_helper (x)', c: ['my_check(dev);'] }");
+    const slipFn = hunk('slipfn', "{ ...orig!, where: 'drivers/base/dd.c:deferred_probe_work_fnc', c: ['my_check(dev);'] }");
+    await loadPatchFiles([newFn, slipFn].join(','));
+    expect([source(newFn), source(slipFn)]).toEqual(["'my_check(dev);' (added by the patch)", "'my_check(dev);' (added by the patch)"]);
+    expect([build(newFn), build(slipFn)].map((b) => b.model.notes!.filter((n) => n.includes('did you mean')))).toEqual([[],
+      ["patch slipfn's step deferred_probe_work_func:mutex_lock has where 'drivers/base/dd.c:deferred_probe_work_fnc', whose function deferred_probe_work_fnc the kept text of drivers/base/dd.c at dakr@1ac45118ddf8 lacks: its plain lines are read as lines the patch adds; did you mean 'deferred_probe_work_func'?"]]);
     // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
     expect(() => buildScenario(spec, 'mainline', ambig)).toThrow(/patch ambig \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at .* 2 times .*say which with @n/);
     // An `@n` or a range cites the text by place: a typo there is E604 (s45 h23: it printed as a line the patch adds, the
