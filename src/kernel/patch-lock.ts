@@ -7,7 +7,7 @@
  * by modprobe`), which the deadlock report reads for the holder. Before it (s46 h24, s47 h1) a
  * patch's lock was an int field its steps set to `site.tb.owner`: none of those saw it.
  */
-import { ProbecheckError } from '../engine/errors.js';
+import { didYouMean } from '../engine/errors.js';
 import type { Site } from './emit.js';
 import { holder } from './paths/common.js';
 import type { KS } from './state.js';
@@ -30,12 +30,15 @@ export interface PatchLock {
 /** Patch lock `field` of device `dev` (omitted: the kernel's, state.kernel) for the thread of `site`. */
 export function lockOf(site: Site, field: string, dev?: number): PatchLock {
   const ls = site.k.locks, scope = dev === undefined ? 'kernel' : 'dev';
-  if (!(dev === undefined ? ls?.kernel : ls?.dev)?.includes(field)) {
-    const other = (dev === undefined ? ls?.dev : ls?.kernel)?.includes(field);
-    throw new ProbecheckError('E604', `lockOf(site, '${field}'${dev === undefined ? '' : ', dev'}): no patch declares a lock '${field}' in state.${scope}${other ? ` (it is state.${scope === 'dev' ? 'kernel' : 'dev'}'s: ${dev === undefined ? 'give the device' : 'give no device'})` : ` (declare it: state: { ${scope}: { ${field}: 'mutex' } }, or 'spinlock')`}`);
+  // Plain errors: emit.ts userHunkStep makes them E604 naming the patch and its step (s47 h5: this one named neither), and
+  // one thrown at search time, from a step's run, is E203 naming the step.
+  const declared = (dev === undefined ? ls?.kernel : ls?.dev) ?? [];
+  if (!declared.includes(field)) {
+    const other = (dev === undefined ? ls?.dev : ls?.kernel)?.includes(field), near = didYouMean(field, declared);
+    throw new Error(`lockOf(site, '${field}'${dev === undefined ? '' : ', dev'}): no patch declares a lock '${field}' in state.${scope}${other ? ` (it is state.${scope === 'dev' ? 'kernel' : 'dev'}'s: ${dev === undefined ? 'give the device' : 'give no device'})` : near !== undefined ? `; did you mean '${near}'?` : ` (declare it: state: { ${scope}: { ${field}: 'mutex' } }, or 'spinlock')`}`);
   }
   if (dev !== undefined && !(Number.isInteger(dev) && dev >= 0 && dev < site.k.w.devices.length)) {
-    throw new ProbecheckError('E604', `lockOf(site, '${field}', ${String(dev)}): no device ${String(dev)} (site.dev, or an index of site.k.w.devices)`);
+    throw new Error(`lockOf(site, '${field}', ${String(dev)}): no device ${String(dev)} (site.dev, or an index of site.k.w.devices)`);
   }
   const me = site.tb.owner;
   const name = dev === undefined ? field : `&dev->${field}(${site.k.vn(dev)})`;

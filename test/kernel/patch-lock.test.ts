@@ -117,6 +117,10 @@ describe("a patch's own mutex (kernel scope) in the checks that read the model's
     registerPatchFile('/virtual/no-lock.ts', [definePatch({ id: 'no-lock', subject: 'x', base: 'v6.12',
       hunks: [{ fn: 'delete_module', replace: 'free_module', step: (site, o) => { lockOf(site, 'foo_mutex'); return o!; } }] })]);
     expect(thrown(() => buildScenario(rmmod, 'v6.12', '/virtual/no-lock.ts'))).toMatch(/lockOf\(site, 'foo_mutex'\): no patch declares a lock 'foo_mutex' in state\.kernel/);
+    // A typo names the patch, its step and the lock meant (s47 h5: it named neither the patch nor the step).
+    registerPatchFile('/virtual/typo-lock.ts', [definePatch({ id: 'typo-lock', subject: 'x', base: 'v6.12', state: { kernel: { foo_mutex: 'mutex' } },
+      hunks: [{ fn: 'delete_module', replace: 'free_module', step: (site, o) => { lockOf(site, 'foo_mutx'); return o!; } }] })]);
+    expect(thrown(() => buildScenario(rmmod, 'v6.12', '/virtual/typo-lock.ts'))).toMatch(/^\/virtual\/typo-lock.ts: patch typo-lock \(x\): its step for delete_module:free_module: .*lockOf\(site, 'foo_mutx'\): no patch declares a lock 'foo_mutx' in state\.kernel; did you mean 'foo_mutex'\?$/);
     expect(thrown(() => definePatch({ id: 'drv-lock', subject: 'x', base: 'v6.12', state: { drv: { m: 'mutex' as never } }, hunks: [{ fn: 'delete_module', replace: 'free_module', step: (_s, o) => o! }] }))).toMatch(/state\.drv\.m: a lock \('mutex'\) is a device's \(state\.dev\) or the kernel's \(state\.kernel\)/);
   });
 });
