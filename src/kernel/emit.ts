@@ -1135,6 +1135,13 @@ function owners(k: Kernel, s: KS): number[] {
   for (const l of patchLocksOf(k, s)) out.push(l.owner);
   return out;
 }
+/** Which of patchLocksOf(k, s)'s locks are spinlocks, in its order: found once per kernel (asked at every move where a patch declares one). */
+const spinSets = new WeakMap<Kernel, readonly boolean[]>();
+function spinFlags(k: Kernel, s: KS): readonly boolean[] {
+  let f = spinSets.get(k);
+  if (!f) spinSets.set(k, f = patchLocksOf(k, s).map((l) => l.spin));
+  return f;
+}
 /** foreignParents(k) as a set, found once per kernel: every library step of a user-patched build asks. */
 const foreignSets = new WeakMap<Kernel, ReadonlySet<number>>();
 function foreignSet(k: Kernel): ReadonlySet<number> {
@@ -1219,11 +1226,10 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     // A mutex taken while the thread holds a spinlock its patch declares: mutex_lock sleeps, which is a bug in atomic
     // context (s47 h5: a spinlock held across __driver_attach's device_lock and the probe left every property holding).
     if (k.locks?.spin) {
-      const mine = unrecorded(() => patchLocksOf(k, real)), at = real.dev.length + 2;
-      const spin = mine.find((l, j) => l.spin && before[at + j] === me);
-      const took = spin ? after.findIndex((o, i) => o === me && before[i] === 0 && !(i >= at && mine[i - at]!.spin)) : -1;
-      if (spin && took >= 0) {
-        throw new Error(`it takes ${mutexName(k, real, took)} holding ${spin.name}, a spinlock${library === undefined ? '' : ` your patch (${k.patches.filter(isUserPatch).map((p) => p.id).join(', ')}) took`}: mutex_lock may sleep, which the kernel may not do in atomic context ("BUG: sleeping function called from invalid context"): release the spinlock first, or make the lock a mutex`);
+      const spin = spinFlags(k, real), at = real.dev.length + 2, j = spin.findIndex((x, jj) => x && before[at + jj] === me);
+      const took = j < 0 ? -1 : after.findIndex((o, i) => o === me && before[i] === 0 && !(i >= at && spin[i - at]));
+      if (took >= 0) {
+        throw new Error(`it takes ${mutexName(k, real, took)} holding ${mutexName(k, real, at + j)}, a spinlock${library === undefined ? '' : ` your patch (${k.patches.filter(isUserPatch).map((p) => p.id).join(', ')}) took`}: mutex_lock may sleep, which the kernel may not do in atomic context ("BUG: sleeping function called from invalid context"): release the spinlock first, or make the lock a mutex`);
       }
     }
     for (let i = 0; i < after.length; i++) {
