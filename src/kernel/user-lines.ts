@@ -7,7 +7,7 @@
  * the line it nearly is), as are the other errors a line can give (`runsNothing`, `ambiguous`).
  */
 import type { Added } from './spans.js';
-import { FN_PREFIX, FN_NOT_IN_FILE, NOT_IN_TEXT, AMBIGUOUS, RUNS_NOTHING, addedRuns, anchorExcerpt, linesWith, missingFunction, resolveStep, untagged, withAddedLines, type Anchored } from './source.js';
+import { FN_PREFIX, FN_NOT_IN_FILE, NOT_IN_TEXT, AMBIGUOUS, RUNS_NOTHING, addedRuns, anchorExcerpt, excerptsOf, lineList, linesWith, missingFunction, resolveStep, untagged, withAddedLines, type Anchored } from './source.js';
 import { nearLine } from './near.js';
 
 type Sources = Readonly<Record<string, string>>;
@@ -96,6 +96,18 @@ export function readUserLines(tries: readonly Sources[], where: string, c: reado
   const wf = /^[\w/.-]+\.[ch]:([A-Za-z_]\w*)/.exec(where)?.[1];
   const slip = wf === undefined ? undefined : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed)).find((x) => x?.near !== undefined);
   if (slip) notes.push(`patch ${mine.id}'s step ${step} has where '${where}', whose function ${wf} the kept text of ${slip.path} at ${slip.release} lacks: its plain lines are read as lines the patch adds; did you mean '${slip.near}'?`);
+  // A plain line such a step cites that a kept function of the file has (`{ ...orig, where }` keeps the library's C under a
+  // new function's name): read as added all the same, and said, with how to cite the kernel's line.
+  const missing = wf === undefined ? undefined : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed)).find((x) => x);
+  if (missing && !slip) {
+    const fns = excerptsOf(missing.release, missing.path);
+    for (const a of added) {
+      // A call only: `return 0;` or a brace, which many functions have, says nothing about where a line came from.
+      if (FN_PREFIX.test(untagged(a)) || !/^\s*(?!return\b)[^(]*\b\w+\s*\(/.test(untagged(a))) continue;
+      const hit = [...(fns?.values() ?? [])].map((ex) => ({ ex, at: linesWith(ex, untagged(a)) })).find((x) => x.at.length);
+      if (hit) notes.push(`patch ${mine.id}'s step ${step} cites '${untagged(a)}', which ${hit.ex.fn} has (${missing.path}@${missing.release}:${lineList(hit.ex, [hit.at[0]!])}), under where '${where}', whose function ${wf} the kept text lacks: read as a line the patch adds; to cite the kernel's line, write '${hit.ex.fn}:: ${untagged(a)}'`);
+    }
+  }
   out.read = { anchored, source, runs, added: best.placedAfter, notes };
   return out;
 }

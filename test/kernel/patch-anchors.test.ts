@@ -129,10 +129,15 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // nearly a kept function's is said, as a near-miss line is.
     const newFn = hunk('newfn', "{ ...orig!, where: 'drivers/base/dd.c:my_new_helper (x)', c: ['my_check(dev);'] }");
     const slipFn = hunk('slipfn', "{ ...orig!, where: 'drivers/base/dd.c:deferred_probe_work_fnc', c: ['my_check(dev);'] }");
-    await loadPatchFiles([newFn, slipFn].join(','));
+    const movedFn = hunk('movedfn', "{ ...orig!, where: 'drivers/base/dd.c:my_new_helper', c: ['bus_probe_device(dev);'] }");
+    await loadPatchFiles([newFn, slipFn, movedFn].join(','));
     expect([source(newFn), source(slipFn)]).toEqual(["'my_check(dev);' (added by the patch)", "'my_check(dev);' (added by the patch)"]);
     expect([build(newFn), build(slipFn)].map((b) => b.model.notes!.filter((n) => n.includes('did you mean')))).toEqual([[],
       ["patch slipfn's step deferred_probe_work_func:mutex_lock has where 'drivers/base/dd.c:deferred_probe_work_fnc', whose function deferred_probe_work_fnc the kept text of drivers/base/dd.c at dakr@1ac45118ddf8 lacks: its plain lines are read as lines the patch adds; did you mean 'deferred_probe_work_func'?"]]);
+    // A kernel line under such a where: read as added, and said, with the line's own function (the library's C kept under
+    // a new function's name would otherwise read as all the patch's).
+    expect([source(movedFn), build(movedFn).model.notes!.filter((n) => n.includes('my_new_helper'))]).toEqual(["'bus_probe_device(dev);' (added by the patch)",
+      ["patch movedfn's step deferred_probe_work_func:mutex_lock cites 'bus_probe_device(dev);', which deferred_probe_work_func has (drivers/base/dd.c@dakr@1ac45118ddf8:124), under where 'drivers/base/dd.c:my_new_helper', whose function my_new_helper the kept text lacks: read as a line the patch adds; to cite the kernel's line, write 'deferred_probe_work_func:: bus_probe_device(dev);'"]]);
     // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
     expect(() => buildScenario(spec, 'mainline', ambig)).toThrow(/patch ambig \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at .* 2 times .*say which with @n/);
     // An `@n` or a range cites the text by place: a typo there is E604 (s45 h23: it printed as a line the patch adds, the
