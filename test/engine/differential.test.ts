@@ -51,7 +51,14 @@ describe('fast and reference backends agree on random thread programs', () => {
       const d = summary(m, 'fast', 'dfs');
       expect(d.verdicts).toEqual(bf.verdicts);
       if (d.complete && bf.complete) expect(d.states).toBe(bf.states);
-    }), { numRuns: 400, seed: 20261125 });
+    // 150 runs, not 400 (s47 h2): five mutations of the fast backend this test kills (a thread's
+    // locals not zeroed when it ends, a spawned thread's locals not set, a dynamic branch count
+    // taken as 1, the last word of a state not put back between successors, the fingerprint of
+    // all but the last word) failed it by run 52 at the latest, over this seed and five others
+    // (by run 13 with this one). Those it does not kill at 400 either stay so: a local step's
+    // second remembered label, and the incremental fingerprint's marks (these states are too
+    // small to be fingerprinted incrementally; bundled-cases.test.ts checks those).
+    }), { numRuns: 150, seed: 20261125 });
   });
 
   it('the generator reaches spawns, deadlocks, violations and non-trivial state spaces (it is not vacuous)', () => {
