@@ -919,3 +919,37 @@ describe('device_links_no_driver on a failed probe waits for device_links_lock (
     }
   });
 });
+
+// Herve Codina's posted "driver core: Avoid warning when removing a device while its supplier is
+// unbinding" (v7 3/3, 2026-05-11; library patch codina-v7, flag LINKS_NO_DRIVER_UNBINDING_QUIET):
+// WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING && !device_link_test(link, DL_FLAG_SYNC_STATE_ONLY))
+// in __device_links_no_driver, where core.c at 4793dae01f47 has the second conjunct only. The
+// posting's lan966x chain (i2c -> oic, pinctrl; pinctrl -> oic; oic -> pci), the PCI device's driver
+// unbound through sysfs where the posting rmmods it (the same __device_release_driver(pci) from
+// there on, and no load model to build: s47 h6, 0.8 s of three CLI runs -> this).
+describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the supplier is DL_DEV_UNBINDING", () => {
+  const lan: ScenarioSpec = { name: 'lan966x-unbind-chain',
+    devices: { pci: { present: true, boundTo: 'pci-drv' }, oic: { present: true, boundTo: 'oic-drv' }, pinctrl: { present: true, boundTo: 'pinctrl-drv' }, i2c: { present: true, boundTo: 'i2c-drv' } },
+    drivers: { 'pci-drv': { matches: ['pci'], present: true }, 'oic-drv': { matches: ['oic'], present: true, links: ['pci'] },
+      'pinctrl-drv': { matches: ['pinctrl'], present: true, links: ['oic'] }, 'i2c-drv': { matches: ['i2c'], present: true, links: ['oic', 'pinctrl'] } },
+    actors: { unbind: 'unbind pci-drv pci' }, properties: ['links-no-warn'] };
+  const run = (patches: string) => { const r = check(buildScenario(lan, 'mainline', patches).model); return { r, d: r.properties[0]! }; };
+  it('mainline WARNs in the posting\'s sequence; with the posting none is reached', () => {
+    const { r, d } = run('');
+    expect(d.verdict).toBe('violated');
+    expect(d.explanation).toBe('WARN_ON in __device_links_no_driver(i2c): its ACTIVE link to oic goes DORMANT while oic is unbinding (DL_DEV_UNBINDING)');
+    expect(renderViolation(r, d)).toMatch(/link\[oic->pci\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[pinctrl->oic\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[i2c->pinctrl\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[i2c->oic\]\.status: ACTIVE→DORMANT/);
+    // oic's loop then finds the DORMANT link, makes it SUPPLIER_UNBIND: no device_links_driver_cleanup WARN either.
+    expect(run('codina-v7').d.verdict).toBe('holds');
+  });
+  it("a user's hunk that returns the step unchanged is said to change nothing; one that changes it is not", async () => {
+    const { registerPatchFile, definePatch } = await import('../../src/kernel/define-patch.js');
+    const said = (id: string, step: Parameters<typeof definePatch>[0]['hunks'][number]['step']) => {
+      registerPatchFile(`/virtual/codina-${id}.ts`, [definePatch({ id, subject: 'WARN_ON condition only', base: 'mainline', hunks: [{ fn: '__device_release_driver', replace: 'devres_release_all', step }] })]);
+      return (buildScenario(lan, 'mainline', `/virtual/codina-${id}.ts`).model.notes ?? []).some((n) => n.startsWith(`patch ${id}'s hunk on __device_release_driver:devres_release_all returns the step unchanged: it changes nothing the model runs`));
+    };
+    expect(said('same', (_s, o) => ({ ...o! }))).toBe(true);
+    expect(said('orig', (_s, o) => o!)).toBe(true);
+    expect(said('guard', (_s, o) => ({ ...o!, await: () => false }))).toBe(false);
+  });
+});
