@@ -36,6 +36,12 @@ describe('steps that cannot fire, as built', () => {
     expect(alone.cannotFire?.[WQ]).toBe(1);
     // A second modprobe of it, or an rmmod of it, in another actor: the wait may fire, and is not said to be unreachable.
     for (const other of ['modprobe mb', 'rmmod mb']) expect(run({ ...spec('async'), actors: { m1: 'modprobe mb', m2: other } }, 'mainline').cannotFire?.[WQ]).toBeUndefined();
+    // As built (no search; s47 h6): a probe's request_module of it may load it beside m1's modprobe
+    // (that search fires the wait); one actor's own rmmod and modprobe again never meet another load.
+    const cannot = (s: ScenarioSpec) => buildScenario(s, 'mainline', '').model.threads.find((t) => t.name === 'm1')!.steps['do_init_module:module_wq']!.cannot;
+    const card = spec('async');
+    expect(cannot({ ...card, devices: { ...card.devices, hub: {} }, drivers: { ...card.drivers, hubd: { matches: ['hub'], present: true, requestModule: 'mb' } }, actors: { m1: 'modprobe mb', m2: 'add hub' } })).toBeUndefined();
+    expect(cannot({ ...card, actors: { m1: ['modprobe mb', 'rmmod mb', 'modprobe mb'] } })).toBe(WQ);
   });
 
   it('a step that can fire stays a step that fired or is listed', () => {
