@@ -191,6 +191,8 @@ export interface Kernel {
   walkTracked?: Set<number>;
   /** Said with every result (scenario.ts profileNotes): what a user's patch does that the model cannot judge. */
   patchNotes?: Set<string>;
+  /** User hunks that changed the step they replace at some site (the note that one changes nothing is said only of the others). */
+  changedHunks?: Set<Hunk>;
   /** device_links_lock is kept (KS.deviceLinksLock): under a user's patch, which may wait inside its regions. */
   linksLock?: boolean;
   /** The file each of the user's patches came from (patches.ts patchFilesOf), absolute: a note names it. */
@@ -589,12 +591,19 @@ export class Block {
           // The step a user's hunk wraps runs on the real state: its own reads of fields kept only
           // in some scenarios (`s.flushBarrier`) are the library's, not the user's (a review, 2026-12-05).
           const orig = isUserPatch(p) ? libraryStep(bare.get(h.replace) ?? lib, this.tb.k) : lib;
+          // Its fields as handed over: a hunk may change `orig` in place and return it (s47 h6).
+          const handed = { ...orig };
           let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${h.replace}`, () => h.step(site, orig)) : h.step(site, orig);
           // A replacement that is the step itself (`orig`, `{ ...orig }`) changes nothing the model runs:
           // what it stands for (a WARN_ON's condition, a message) has no state here, so every verdict
           // reads as without it; say so rather than let diff say `still violated` in silence (s47: Herve
-          // Codina's 2026 __device_links_no_driver WARN_ON change, written as such a hunk).
-          if (isUserPatch(p) && sameStep(made, orig)) note(`patch ${p.id}'s hunk on ${this.name}:${h.replace} returns the step unchanged: it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON's condition, a message) is not seen: every verdict reads as without it`);
+          // Codina's 2026 __device_links_no_driver WARN_ON change, written as such a hunk). Only where it
+          // does so at every site it is built at: one that changes the step for another device changes
+          // something (s47 h6: `site.dev === i ? { ...orig, await } : orig` was said to change nothing).
+          if (isUserPatch(p)) {
+            const k = this.tb.k, text = `patch ${p.id}'s hunk on ${this.name}:${h.replace} returns the step unchanged: it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON's condition, a message) is not seen: every verdict reads as without it`;
+            if (!sameStep(made, handed)) { (k.changedHunks ??= new Set()).add(h); k.patchNotes?.delete(text); } else if (!k.changedHunks?.has(h)) note(text);
+          }
           // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
           // stopped the build with an internal error, reading `where` of undefined).

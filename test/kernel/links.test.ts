@@ -942,7 +942,7 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
     // oic's loop then finds the DORMANT link, makes it SUPPLIER_UNBIND: no device_links_driver_cleanup WARN either.
     expect(run('codina-v7').d.verdict).toBe('holds');
   });
-  it("a user's hunk that returns the step unchanged is said to change nothing; one that changes it is not", async () => {
+  it("a user's hunk that returns the step unchanged is said to change nothing; one that changes it, in place or at one site only, is not", async () => {
     const { registerPatchFile, definePatch } = await import('../../src/kernel/define-patch.js');
     const said = (id: string, step: Parameters<typeof definePatch>[0]['hunks'][number]['step']) => {
       registerPatchFile(`/virtual/codina-${id}.ts`, [definePatch({ id, subject: 'WARN_ON condition only', base: 'mainline', hunks: [{ fn: '__device_release_driver', replace: 'devres_release_all', step }] })]);
@@ -951,5 +951,8 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
     expect(said('same', (_s, o) => ({ ...o! }))).toBe(true);
     expect(said('orig', (_s, o) => o!)).toBe(true);
     expect(said('guard', (_s, o) => ({ ...o!, await: () => false }))).toBe(false);
+    // Changed in place and handed back (s47 h6: said to change nothing), or for one device only.
+    expect(said('inplace', (_s, o) => Object.assign(o!, { await: () => false }))).toBe(false);
+    expect(said('onesite', (site, o) => (site.k.w.devices[site.dev]!.name === 'pinctrl' ? { ...o!, await: () => false } : o!))).toBe(false);
   });
 });
