@@ -941,6 +941,11 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
     expect(renderViolation(r, d)).toMatch(/link\[oic->pci\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[pinctrl->oic\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[i2c->pinctrl\]\.status: ACTIVE→SUPPLIER_UNBIND[\s\S]*link\[i2c->oic\]\.status: ACTIVE→DORMANT/);
     // oic's loop then finds the DORMANT link, makes it SUPPLIER_UNBIND: no device_links_driver_cleanup WARN either.
     expect(run('codina-v7').d.verdict).toBe('holds');
+    // Its other caller, device_links_no_driver (a consumer's failed probe while its supplier unbinds), runs the same WARN_ON.
+    const fails: ScenarioSpec = { name: 'fails', buses: { platform: { autoprobe: false } }, devices: { pmic: { present: true, boundTo: 'pmic-drv' }, mmc: { present: true } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'mmc-drv': { matches: ['mmc'], links: ['pmic'], present: true, probe: ['error'] } },
+      actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' }, properties: ['links-no-warn'] };
+    expect(['', 'codina-v7'].map((x) => check(buildScenario(fails, 'mainline', x).model).properties[0]!.verdict)).toEqual(['violated', 'holds']);
   });
   it("a user's hunk that returns the step unchanged is said to change nothing; one that changes it, in place or at one site only, is not", async () => {
     const { registerPatchFile, definePatch } = await import('../../src/kernel/define-patch.js');
