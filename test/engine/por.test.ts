@@ -3,7 +3,8 @@
  * reduced verdicts equal unreduced ones on random thread programs and toys (and on the bundled
  * suite rows: test/engine/bundled-cases.test.ts, one build of the cases for its sweeps);
  * two hand-made models lose their violation to a reduction without C2 (visibility) or without
- * C3 (the cycle proviso), so removing either makes a test here fail.
+ * C3 (the cycle proviso), and five to one without a term of the conflict relation (C1), so
+ * removing any of them makes a test here fail.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -224,6 +225,58 @@ describe('the provisos are needed', () => {
       expect(r.por!.ample, strategy).toBeGreaterThan(0);
     }
   });
+});
+
+/**
+ * Each term of the conflict relation (por.ts conflicts(), for p's enabled step against q's
+ * learned future: r & fw, w & fr, w & fw but for two adds; footprints.ts's commuting bytes) is
+ * needed: in each model below the one term it names is the only dependence between the threads
+ * at the start, the step it covers is invisible, and without the term that thread's closure is
+ * a persistent set that runs it first and loses the one run that reaches bad = 1. The random
+ * programs above seldom build such a model: each of these mutations passed their 50 and 150 runs
+ * on every seed tried (docs/findings.md, s47 h2 and h9).
+ */
+describe('each conflict term is needed', () => {
+  type S = Record<string, number>;
+  const end = (run: (s: S) => void) => ({ s: { where: 'toy', run: (s: S) => { run(s); return null; } } });
+  const then = (first: (s: S) => void, second: (s: S) => void) => ({
+    one: { where: 'toy', run: (s: S) => { first(s); return 'two'; } },
+    two: { where: 'toy', run: (s: S) => { second(s); return null; } },
+  });
+  const toy = (name: string, fields: Record<string, number>, threads: [string, Record<string, unknown>][]): Model => ({
+    name, state: t.record(Object.fromEntries(Object.entries({ ...fields, bad: 1 }).map(([k, max]) => [k, t.int(max)]))),
+    threads: threads.map(([n, steps]) => ({ name: n, steps: steps as never })),
+    properties: [{ kind: 'invariant', name: 'not bad', holds: (s: any) => s.bad === 0 }],
+  });
+  const violated = (m: Model) => {
+    for (const strategy of ['bfs', 'dfs'] as const) {
+      const { full, red } = compare(m, strategy);
+      expect(verdicts(full), strategy).toEqual({ 'not bad': 'violated' });
+      expect(verdicts(red), strategy).toEqual(verdicts(full));
+    }
+  };
+  // Without r & fw, b's closure is {b} (it writes only bad, which a never reads): b runs on x = 0.
+  it('q writes what p reads', () => violated(toy('rfw', { x: 1 }, [['a', end((s) => { s.x = 1; })], ['b', end((s) => { if (s.x === 1) s.bad = 1; })]])));
+  // Without w & fr, a's closure is {a} (it reads nothing): a's write comes before b's read.
+  it('p writes what q reads', () => violated(toy('wfr', { x: 1 }, [['a', end((s) => { s.x = 1; })], ['b', end((s) => { if (s.x === 0) s.bad = 1; })]])));
+  // Without the write-write term, a's first step is a closure alone: b's write never comes
+  // first, so a never reads its own x = 1 after b has run.
+  it('both write a byte', () => violated(toy('ww', { x: 2, done: 1 }, [
+    ['a', then((s) => { s.x = 1; }, (s) => { if (s.done === 1 && s.x === 1) s.bad = 1; })],
+    ['b', end((s) => { s.x = 2; s.done = 1; })],
+  ])));
+  // Two adds commute, an add and a plain write do not: a byte a step (or a future) writes
+  // plainly is not commuting even where it also adds to it. Without that, b's first step
+  // (the lowest seed) is a closure alone, and x = 6 (a's 1, then 5, then b's 1) is lost.
+  it('an add and a plain write of one byte, in a future', () => violated(toy('cfut', { x: 7 }, [
+    ['b', then((s) => { add(s, 'x', 1); }, (s) => { if (s.x === 6) s.bad = 1; })],
+    ['a', then((s) => { add(s, 'x', 1); }, (s) => { s.x = 5; })],
+  ])));
+  // ... and in one step: b's first step adds and writes 5; a's add must be able to come first.
+  it('an add and a plain write of one byte, in one step', () => violated(toy('cstep', { x: 7, done: 1 }, [
+    ['b', then((s) => { add(s, 'x', 1); s.x = 5; }, (s) => { if (s.x === 5 && s.done === 1) s.bad = 1; })],
+    ['a', end((s) => { add(s, 'x', 1); s.done = 1; })],
+  ])));
 });
 
 /**
