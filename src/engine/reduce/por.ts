@@ -417,7 +417,9 @@ export class Reducer {
         if (q === p || !f) continue;
         if (f.top || (on && !known)) { m[row + q] = 1; continue; }
         // q changes what p reads; or (p enabled) p changes what q reads, or both change a byte
-        // and not both by adds (footprints.ts). Only the words p touches can meet.
+        // and not both by adds (footprints.ts). Only the words p touches can meet. No term is
+        // implied by the others: por.test.ts's "each conflict term is needed" has a two-thread
+        // model for each that loses its violation without it.
         const fr = f.r, fw = f.w, fc = f.c;
         for (let j = 0; j < idx.length; j++) {
           const i = idx[j]!, x = (r[i]! & fw[i]!) | (on ? (w[i]! & fr[i]!) | (w[i]! & fw[i]! & ~(c[i]! & fc[i]!)) : 0);
