@@ -1234,8 +1234,10 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     const after = unrecorded(() => owners(k, real));
     // A mutex taken while the thread holds a spinlock its patch declares: mutex_lock sleeps, which is a bug in atomic
     // context (s47 h5: a spinlock held across __driver_attach's device_lock and the probe left every property holding).
+    // Held across the step, before and after it: a step that drops the spinlock and then locks (spin_unlock(); device_lock())
+    // changes both in one move, in that order (s47 h8: it was E203).
     if (k.locks?.spin) {
-      const spin = spinFlags(k, real), at = real.dev.length + 2, j = spin.findIndex((x, jj) => x && before[at + jj] === me);
+      const spin = spinFlags(k, real), at = real.dev.length + 2, j = spin.findIndex((x, jj) => x && before[at + jj] === me && after[at + jj] === me);
       const took = j < 0 ? -1 : after.findIndex((o, i) => o === me && before[i] === 0 && !(i >= at && spin[i - at]));
       if (took >= 0) {
         throw new Error(`it takes ${mutexName(k, real, took)} holding ${mutexName(k, real, at + j)}, a spinlock${library === undefined ? '' : ` your patch (${k.patches.filter(isUserPatch).map((p) => p.id).join(', ')}) took`}: mutex_lock may sleep, which the kernel may not do in atomic context ("BUG: sleeping function called from invalid context"): release the spinlock first, or make the lock a mutex`);

@@ -132,7 +132,8 @@ describe("a patch's own spinlock held across a sleep", () => {
     name: 'load-vs-hotplug', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
     actors: { modprobe: 'modprobe m', hotplug: 'add dc' }, properties: ['no-deadlock'],
   };
-  function spinAcross(id: string, kind: 'spinlock' | 'mutex'): string {
+  /** `swap`: the spinlock dropped in the step that locks (spin_unlock(); device_lock(dev);), not held across it. */
+  function spinAcross(id: string, kind: 'spinlock' | 'mutex', swap = false): string {
     const file = `/virtual/${id}.ts`;
     registerPatchFile(file, [definePatch({ id, subject: 'hold foo_lock across the probe', base: 'v6.12',
       state: { dev: { foo_lock: kind } },
@@ -141,9 +142,9 @@ describe("a patch's own spinlock held across a sleep", () => {
           const l = lockOf(site, 'foo_lock', site.dev);
           return { await: l.free, waits: l.waits, run: (s: any) => { l.take(s); return 'device_driver_lock'; } };
         } },
-        { fn: '__driver_attach', replace: 'device_driver_unlock', step: (site, o) => {
+        { fn: '__driver_attach', replace: swap ? 'device_driver_lock' : 'device_driver_unlock', step: (site, o) => {
           const l = lockOf(site, 'foo_lock', site.dev);
-          return { ...o!, run: (s, t, b, c) => { const r = o!.run(s, t, b, c); l.release(s); return r; } };
+          return { ...o!, run: swap ? (s, t, b, c) => { l.release(s); return o!.run(s, t, b, c); } : (s, t, b, c) => { const r = o!.run(s, t, b, c); l.release(s); return r; } };
         } },
       ] })]);
     return file;
@@ -151,5 +152,8 @@ describe("a patch's own spinlock held across a sleep", () => {
   it("taking device_lock under it is E203 (sleeping in atomic context); under a mutex it is not", () => {
     expect(thrown(() => run(attach, spinAcross('spin-across', 'spinlock')))).toMatch(/it takes &dev->mutex\(dc\) holding &dev->foo_lock\(dc\), a spinlock your patch \(spin-across\) took: mutex_lock may sleep/);
     expect(run(attach, spinAcross('mutex-across', 'mutex')).properties[0]!.verdict).toBe('holds');
+  });
+  it('a step that drops it and then takes device_lock is no sleep under it (s47 h8: it was E203)', () => {
+    expect(run(attach, spinAcross('spin-swap', 'spinlock', true)).properties[0]!.verdict).toBe('holds');
   });
 });
