@@ -104,7 +104,10 @@ export function readUserLines(tries: readonly Sources[], where: string, c: reado
     for (const a of added) {
       // A call only: `return 0;` or a brace, which many functions have, says nothing about where a line came from.
       if (FN_PREFIX.test(untagged(a)) || !/^\s*(?!return\b)[^(]*\b\w+\s*\(/.test(untagged(a))) continue;
-      const hit = [...(fns?.values() ?? [])].map((ex) => ({ ex, at: linesWith(ex, untagged(a)) })).find((x) => x.at.length);
+      // The step's own function first: `{ ...orig, where }` keeps its C, which other functions may share (s47 h8:
+      // __driver_attach's driver_match_device line was said as __device_attach_driver's, the first in the file).
+      const own = step.slice(0, step.indexOf(':'));
+      const hit = [...(fns?.values() ?? [])].sort((x, y) => Number(y.fn === own) - Number(x.fn === own)).map((ex) => ({ ex, at: linesWith(ex, untagged(a)) })).find((x) => x.at.length);
       if (hit) notes.push(`patch ${mine.id}'s step ${step} cites '${untagged(a)}', which ${hit.ex.fn} has (${missing.path}@${missing.release}:${lineList(hit.ex, [hit.at[0]!])}), under where '${where}', whose function ${wf} the kept text lacks: read as a line the patch adds; to cite the kernel's line, write '${hit.ex.fn}:: ${untagged(a)}'`);
     }
   }

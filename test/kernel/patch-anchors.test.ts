@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { excerpt, resolveStep } from '../../src/kernel/source.js';
 import { releaseSpan } from '../../src/kernel/spans.js';
 import { nearLine } from '../../src/kernel/near.js';
+import { readUserLines } from '../../src/kernel/user-lines.js';
 import { loadPatchFiles } from '../../src/load.js';
 import { tempDir } from '../cli/run.js';
 
@@ -138,6 +139,11 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     // a new function's name would otherwise read as all the patch's).
     expect([source(movedFn), build(movedFn).model.notes!.filter((n) => n.includes('my_new_helper'))]).toEqual(["'bus_probe_device(dev);' (added by the patch)",
       ["patch movedfn's step deferred_probe_work_func:mutex_lock cites 'bus_probe_device(dev);', which deferred_probe_work_func has (drivers/base/dd.c@dakr@1ac45118ddf8:124), under where 'drivers/base/dd.c:my_new_helper', whose function my_new_helper the kept text lacks: read as a line the patch adds; to cite the kernel's line, write 'deferred_probe_work_func:: bus_probe_device(dev);'"]]);
+    // A line more than one kept function has is said with the step's own function where it has it (s47 h8: the first in the
+    // file was named, __device_attach_driver for __driver_attach's driver_match_device line). No build: the kept text read.
+    const k = build('').kernel;
+    expect(readUserLines([k.sources], 'drivers/base/dd.c:my_new_helper', ['mutex_lock(&deferred_probe_mutex);'], k.renamed, k.unread, { id: 'p', subject: 's' }, 'driver_deferred_probe_del:mutex_lock').read?.notes)
+      .toEqual([expect.stringMatching(/which driver_deferred_probe_del has \(drivers\/base\/dd\.c@\S+:\d+\), .*write 'driver_deferred_probe_del:: mutex_lock\(&deferred_probe_mutex\);'$/)]);
     // A line cited more than once is a mistake however the hunk orders it: before, a line the patch adds first hid it.
     expect(() => buildScenario(spec, 'mainline', ambig)).toThrow(/patch ambig \(test\) does not apply: .*'mutex_unlock\(&deferred_probe_mutex\);' is in deferred_probe_work_func at .* 2 times .*say which with @n/);
     // An `@n` or a range cites the text by place: a typo there is E604 (s45 h23: it printed as a line the patch adds, the
