@@ -22,7 +22,7 @@ import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch, loadedText } from '../kernel/define-patch.js';
 import { buildScenario, START_MODELS, type BuiltScenario, type startModels } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
-import { RETURN, type Patch } from '../kernel/emit.js';
+import { RETURN, STRONG_BY, type Patch } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
 import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import { unformedWindow } from '../kernel/paths/module.js';
@@ -51,6 +51,8 @@ export interface StepInfo {
   strong?: boolean;
   /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
   strongIfLockOnly?: boolean;
+  /** Strongly fair as a wait for a lock your patch declares, of this kind (`await: lock.free`), not as a device mutex. */
+  strongBy?: 'mutex' | 'spinlock';
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
@@ -375,7 +377,7 @@ function walkCatalogue({ model, kernel }: BuiltScenario, profileName: string, ma
     const ref = { step: key, where: st.where, ...(st.source ? { source: st.source } : {}), ...(st.runs ? { runs: st.runs } : {}) };
     refs.set(JSON.stringify(ref), ref);
     if (info.has(key)) continue;
-    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.merges ? { merges: st.merges } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true }) : {}),
+    info.set(key, { step: key, fn, label, where: st.where, since: st.since ?? profileName, ...(st.source ? { c: st.source } : {}), ...(st.runs ? { runs: [...st.runs] } : {}), ...(st.merges ? { merges: st.merges } : {}), ...(st.strong ? (st.strongUnless ? { strongIfLockOnly: true } : { strong: true, ...(STRONG_BY.has(st) ? { strongBy: STRONG_BY.get(st)! } : {}) }) : {}),
       reads: [], writes: [], locks: [], waits: [], fired: 0, r: new Set(), w: new Set(), lk: new Set(), wt: new Set() });
   }
   const keyOf = (label: string) => { const [fn, l] = splitLabel(label); return l ? `${fn}:${l}` : label; };
@@ -540,7 +542,11 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     if (!s.fired && !s.waits.length) io.out('  (not reached within the bound: nothing recorded)');
     const line = (k: string, v: string[]) => { if (v.length) io.out(`  ${k.padEnd(6)} ${v.join(', ')}`); };
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);
-    if (s.strong) io.out('  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
+    // Said of the lock it waits for: a patch's own lock is not the device mutex (s47 h8: cb3d1049f4ea's store, under its
+    // spinlock, was said against the device mutex it no longer takes).
+    if (s.strong) io.out(s.strongBy === 'spinlock' ? "  fair:  strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"
+      : s.strongBy === 'mutex' ? "  fair:  strongly (it waits for a mutex your patch declares: a thread that can take it again and again does: MUTEX_HANDOFF)"
+      : '  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
     if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");
   }
   // A function with steps of its own may run inside its callers' steps too (device_lock: one block of

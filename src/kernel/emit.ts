@@ -22,6 +22,7 @@ import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
 import { AMBIGUOUS, NO_TEXT, RUNS_NOTHING, missingFunction, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { readUserLines } from './user-lines.js';
+import { keepLockWait, lockWaitOf } from './patch-lock.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -68,6 +69,9 @@ export interface KStep {
    */
   holding?: 'device_links_lock';
 }
+
+/** Steps strongly fair because they wait for a lock a user's patch declares (`await: lock.free`), by its kind: `steps` says so. */
+export const STRONG_BY = new WeakMap<object, 'mutex' | 'spinlock'>();
 
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
 export type Ret = string | null | ((s: KS, t: KL) => string | null);
@@ -502,7 +506,9 @@ export class Block {
       if (a) framed.await = (s, t) => { stand(s, t); return a(s, t); };
       if (typeof b === 'function') framed.branches = (s, t) => { stand(s, t); return b(s, t); };
     }
-    return checkedReleases(this.tb, framed);
+    const out = checkedReleases(this.tb, framed);
+    keepLockWait(st.await, out.await);
+    return out;
   }
   private framedStep(st: KStep, patch: string): KStep {
     const all = this.tb.k.locals;
@@ -646,8 +652,11 @@ export class Block {
             const ow = orig.waits, oa = orig.await;
             made = { ...made, waits: (s, t) => (oa === undefined || oa(s, t) ? `the condition patch ${p.id} added (${p.subject})` : ow(s, t)) };
           }
+          // A guard that is a lock's of the patch (`await: lock.free`) waits for that lock alone, as fair as its kind (below), not
+          // judged against the mutex the original waited for (s47 h8: cb3d1049f4ea's store, under its spinlock, was).
+          const ownLock = isUserPatch(p) ? lockWaitOf(made.await) : undefined;
           // A mutex wait the patch guarded, or said is weak, is weakly fair: say why where a loop starves it.
-          if (isUserPatch(p) && isMutexWait(orig.waits) && this.tb.k.has('MUTEX_HANDOFF') && (made.strong === false || (guarded && made.strong !== true))) {
+          if (isUserPatch(p) && isMutexWait(orig.waits) && this.tb.k.has('MUTEX_HANDOFF') && (made.strong === false || (guarded && made.strong !== true && ownLock === undefined))) {
             weakNotes.set(h.replace, made.strong === false ? `patch ${p.id} says its wait is weakly fair (strong: false)`
               : `patch ${p.id} changed its guard, so its wait is weakly fair, not the mutex's handoff; write strong: true in the hunk's step if the patch's condition, once true, stays true until the thread moves`);
           }
@@ -658,7 +667,7 @@ export class Block {
           if (isUserPatch(p) && !guarded && made.await !== undefined && origMutex) keptMutex.add(h.replace);
           if (isUserPatch(p) && made.await !== undefined && made.await === orig.await) keptAwait.add(h.replace); else keptAwait.delete(h.replace);
           condGuard.delete(h.replace);
-          if (guarded && origMutex && made.strong === undefined && made.holding === undefined && this.tb.k.has('MUTEX_HANDOFF')) condGuard.set(h.replace, orig.await);
+          if (guarded && origMutex && ownLock === undefined && made.strong === undefined && made.holding === undefined && this.tb.k.has('MUTEX_HANDOFF')) condGuard.set(h.replace, orig.await);
           // device_links_lock is not a lock in the model: its regions are single steps. A wait a
           // patch adds to such a step is a wait holding it, whose lock order nothing checks (a new
           // user, 2026-12-05: a device_lock of the consumer in device_links_driver_bound read as
@@ -929,8 +938,16 @@ export class Block {
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.
-      if (ks.strong ?? ((isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
-      const weak = weakNotes.get(l) ?? (by && isUserPatch(by) && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
+      // A wait for a lock the patch declares (`await: lock.free`): a spinlock's is strongly fair on every profile (FIFO:
+      // x86's ticket spinlocks from v2.6.25, queued spinlocks from v4.2, both before the oldest profile), a mutex's as
+      // the kernel's mutex is (MUTEX_HANDOFF); docs/scenarios.md "Properties".
+      const own = by && isUserPatch(by) ? lockWaitOf(ks.await) : undefined;
+      const ownFair = own && (own.kind === 'spinlock' || this.tb.k.has('MUTEX_HANDOFF'));
+      if (ks.strong ?? (own ? ownFair : (isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
+      if (st.strong && own && ks.strong === undefined) STRONG_BY.set(st, own.kind);
+      const weak = weakNotes.get(l) ?? (own?.kind === 'mutex' && !ownFair && ks.strong === undefined
+        ? `${own.name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)` : undefined)
+        ?? (by && isUserPatch(by) && !own && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
         // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
         // is its fairness, not the kernel's mutex (the regression differential, 2026-12-05).
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);

@@ -27,6 +27,23 @@ export interface PatchLock {
   waits(s: KS): string;
 }
 
+/**
+ * The `free` of each lock lockOf made, with what it is: a step whose `await` is that function and no
+ * other waits for that lock alone, and is as fair as the kernel's lock of its kind (emit.ts: a
+ * spinlock's wait strongly on every profile, a mutex's where MUTEX_HANDOFF).
+ */
+const FREES = new WeakMap<object, { kind: 'mutex' | 'spinlock'; name: string }>();
+/** The lock a step's `await` waits for alone, where it is a lock's `free` (lockOf): its kind and name. */
+export function lockWaitOf(aw: unknown): { kind: 'mutex' | 'spinlock'; name: string } | undefined {
+  return typeof aw === 'function' ? FREES.get(aw) : undefined;
+}
+
+/** `to` wraps `from` (a user's step's await as emit.ts views it): it waits for the same lock, if `from` does. */
+export function keepLockWait(from: unknown, to: unknown): void {
+  const w = lockWaitOf(from);
+  if (w && typeof to === 'function') FREES.set(to, w);
+}
+
 /** Patch lock `field` of device `dev` (omitted: the kernel's, state.kernel) for the thread of `site`. */
 export function lockOf(site: Site, field: string, dev?: number): PatchLock {
   const ls = site.k.locks, scope = dev === undefined ? 'kernel' : 'dev';
@@ -44,9 +61,11 @@ export function lockOf(site: Site, field: string, dev?: number): PatchLock {
   const name = dev === undefined ? field : `&dev->${field}(${site.k.vn(dev)})`;
   const rec = (s: KS): Record<string, number> => (dev === undefined ? s : s.dev[dev]!) as unknown as Record<string, number>;
   const owner = (s: KS): number => rec(s)[field]!;
+  const free = (s: KS): boolean => owner(s) === 0;
+  FREES.set(free, { kind: ls?.spin?.includes(`${scope}.${field}`) ? 'spinlock' : 'mutex', name });
   return {
     name,
-    free: (s) => owner(s) === 0,
+    free,
     mine: (s) => owner(s) === me,
     take: (s) => {
       const o = owner(s);

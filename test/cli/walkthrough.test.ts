@@ -36,11 +36,15 @@ describe('the patch-review walkthrough, from an empty folder', () => {
 
   // The Patch API's lock example (cb3d1049f4ea's driver_override.lock): `steps` lists the lock it
   // declares under locks, as a device's mutex (s47 h1). About 1 s (300 states).
-  it("the lock example's steps take and release the lock it declares", () => {
-    const r = probecheck(['steps', '--profile', 'v6.12', '--patch', 'ovr-lock.ts', '--function', '__driver_attach', '--json', '--max-states', '300'], { cwd: dir });
+  // Its waits are the spinlock's, strongly fair, said so (s47 h8: the store's `fair:` line spoke of the device mutex's
+  // handoff, which it no longer waits for, and the match's wait was weakly fair).
+  it("the lock example's steps take and release the lock it declares, and wait for it as for a spinlock", () => {
+    const r = probecheck(['steps', '--profile', 'v6.12', '--patch', 'ovr-lock.ts', '--max-states', '300'], { cwd: dir });
     expect(r.status, r.stderr).toBe(0);
-    const at = (step: string) => (JSON.parse(r.stdout) as { steps: { step: string; locks: string[] }[] }).steps.find((x) => x.step === step)!;
-    expect([at('__driver_attach:driver_match_device').locks, at('__driver_attach:strcmp').locks]).toEqual([['takes dev[].driver_override_lock'], ['releases dev[].driver_override_lock']]);
+    const at = (step: string, key: string) => r.stdout.split('\n\n').find((b) => b.startsWith(`${step}\n`))!.split('\n').filter((l) => l.startsWith(`  ${key}`)).map((l) => l.slice(9));
+    expect([at('__driver_attach:driver_match_device', 'locks:'), at('__driver_attach:strcmp', 'locks:')]).toEqual([['takes dev[].driver_override_lock'], ['releases dev[].driver_override_lock']]);
+    const fifo = ["strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"];
+    expect([at('driver_override_store:kfree_old', 'fair:'), at('__driver_attach:driver_match_device', 'fair:'), at('__driver_attach:strcmp', 'fair:')]).toEqual([fifo, fifo, []]);
   });
 
   it('the user patch fires every step it names, and agrees with the library, which carries the merged fix from v5.19', () => {

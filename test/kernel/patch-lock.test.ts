@@ -157,3 +157,45 @@ describe("a patch's own spinlock held across a sleep", () => {
     expect(run(attach, spinAcross('spin-swap', 'spinlock', true)).properties[0]!.verdict).toBe('holds');
   });
 });
+
+// A wait for a lock the patch declares (`await: lock.free`) is as fair as the kernel's lock of its kind (s47 h8; before,
+// weakly fair unless the step said strong: true): a mutex's strongly where MUTEX_HANDOFF (v5.15 on), a spinlock's on every
+// profile (FIFO: ticket spinlocks, queued from v4.2). B15's re-probe loop (fairness.test.ts's loop-del) taking host's
+// foo_lock in __device_attach every round, and `del host` waiting for it: about 4,400 states a search, two searches.
+describe("the fairness of a wait for a patch's own lock", () => {
+  const loopDel: ScenarioSpec = { name: 'loop-del', devices: { host: { present: true }, child: { parent: 'host' } },
+    drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
+    actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] };
+  function loopLock(id: string, kind: 'mutex' | 'spinlock', strong?: boolean): string {
+    const file = `/virtual/${id}.ts`;
+    registerPatchFile(file, [definePatch({ id, subject: 'serialize attach and del with foo_lock', base: 'v6.6', state: { dev: { foo_lock: kind } },
+      hunks: <Hunks>[
+        { fn: '__device_attach', insert: { label: 'foo_lock', after: null, before: 'device_lock' }, step: (site: any) => {
+          const l = lockOf(site, 'foo_lock', site.dev);
+          return { where: 'drivers/base/dd.c:__device_attach (mutex_lock(&dev->foo_lock))', await: l.free, waits: l.waits, run: (s: any) => { l.take(s); return 'device_lock'; } };
+        } },
+        { fn: '__device_attach', replace: 'out_unlock', step: (site, o) => {
+          const l = lockOf(site, 'foo_lock', site.dev);
+          return { ...o!, run: (s, t, b, c) => { const r = o!.run(s, t, b, c); l.release(s); return r; } };
+        } },
+        { fn: 'device_del', insert: { label: 'foo_lock', after: null, before: 'kill_device' }, step: (site: any) => {
+          const l = lockOf(site, 'foo_lock', site.dev);
+          return { where: 'drivers/base/core.c:device_del (mutex_lock(&dev->foo_lock); mutex_unlock(&dev->foo_lock))', await: l.free, waits: l.waits, ...(strong === undefined ? {} : { strong }), run: () => 'kill_device' };
+        } },
+      ] })]);
+    return file;
+  }
+  const delWait = (profile: string, file: string) => buildScenario(loopDel, profile, file).model.threads.find((t) => t.name === 'hotplug')!.steps['device_del(host):foo_lock']!;
+  it('a mutex of yours: strongly fair with MUTEX_HANDOFF, so the loop starves no one; said weak, the lasso is found', () => {
+    const fair = loopLock('loop-lock', 'mutex'), weak = loopLock('loop-lock-weak', 'mutex', false);
+    expect(check(buildScenario(loopDel, 'v6.6', fair).model).properties[0]!.verdict).toBe('holds');
+    const w = check(buildScenario(loopDel, 'v6.6', weak).model).properties[0]!;
+    expect([w.verdict, w.trace!.starved!.map((x) => [x.thread, x.waits])]).toEqual(['violated', [['hotplug', '&dev->foo_lock(host) held by kworker deferred_probe_work_func']]]);
+    // Before v5.15 the mutex can pass a waiter over: weakly fair, and the lasso says why.
+    expect([delWait('v5.10', fair).strong, delWait('v5.10', fair).weakNote]).toEqual([undefined, expect.stringMatching(/^&dev->foo_lock\(host\) is a mutex patch loop-lock declares, and this kernel's mutex can pass such a waiter over/)]);
+  });
+  it('a spinlock of yours: strongly fair on every profile (FIFO), v5.10 too', () => {
+    // (Built only: held across __device_attach's device_lock it is E203 once searched.)
+    expect([delWait('v5.10', loopLock('loop-spin', 'spinlock')).strong, delWait('v6.6', loopLock('loop-spin-6', 'spinlock')).strong]).toEqual([true, true]);
+  });
+});
