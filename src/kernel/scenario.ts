@@ -24,6 +24,7 @@ import { hunkTarget, isPatchFile, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type LoadStep, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, type Kernel, type Patch, type Ret } from './emit.js';
+import { actionReturn } from './user-return.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { ASYNC, blocksProbing, mayBeAsync } from './paths/common.js';
 import { DEFERRED_WORKER, deferredProbeWorkFunc } from './paths/deferred-probe.js';
@@ -979,7 +980,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         // The labels this action adds: those done() adds after the count (a set of every label so far, per action, was quadratic).
         const before = tb.added.length;
         tb.act = i;
-        next = actionEntry(tb, acts[i]!, next, waits[i]!);
+        // A system call, or the actor's last action, that ends holding a lock a patch declares: E205 (user-return.ts).
+        next = actionEntry(tb, acts[i]!, actionReturn(tb, acts[i]!, next), waits[i]!);
         entries[ai]!.push(next as string);
         tb.act = -1;
         for (let j = before; j < tb.added.length; j++) actionOf[ai]!.set(tb.added[j]!, i);
