@@ -1019,6 +1019,36 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   // device_unregister lines after the last event (an rmmod or unbind at the end of the capture).
   for (; ui < unregs.length; ui++) unregister(unregs[ui]!.name);
   for (const d of seenAsync) for (const x of drvs.values()) if (x.matches.includes(d)) x.async = true;
+  /**
+   * A deferral the log shows only by device_links_check_suppliers' words (`supplier X not ready`,
+   * `wait for supplier N`), with none of dd.c's lines of that attempt: no matched, probing or
+   * "Added to deferred list" line of the device (a selection of a log's lines, as a mail quotes
+   * them). really_probe returns that -EPROBE_DEFER before probe() (dd.c at torvalds@efb0b309fa0d:
+   * 618-621) and its caller puts the device on the deferred list, so a probe of the device deferred
+   * there: taken as the probe of the driver the log next names for the device (its bound line), as
+   * an "Added to deferred list" with no probe line between is. s47 h10: a mt8195 boot's
+   * `platform backlight-lcd0: error -EPROBE_DEFER: supplier 1100e000.pwm not ready`, then
+   * pwm-backlight's driver_bound (LKML, 2024-10-15), was dropped with no word, pwm-backlight
+   * written with no `defer`, and `validate` of the scenario against that log stopped at line 4.
+   */
+  const probedAt = new Set(log.events.filter((e) => ['matched', 'probing', 'deferred_add', 'deferral'].includes(e.rule.id)).map((e) => e.dev));
+  for (const [dv, said] of linkLines) {
+    const f = said.find((x) => x.ready && !x.pending && coreLines.has(x.line));
+    if (f === undefined || probedAt.has(dv) || deferredSeen.has(dv)) continue;
+    // namedFor leaves driver_bound out (v3.x names the device second); the main loop read its names.
+    const named = [...(namedFor.get(dv) ?? []), ...log.events.filter((e) => e.rule.id === 'bound_to' && e.dev === dv && e.drv !== undefined && drvs.get(e.drv)?.matches.includes(dv)).map((e) => ({ drv: e.drv!, line: e.line }))]
+      .sort((a, b) => a.line - b.line).find((x) => x.line > f.line);
+    if (named === undefined) {
+      notes.push(`${dv}: line ${f.line} ${f.how}: device_links_check_suppliers deferred a probe of it before its driver's probe() ran, with no line of dd.c's of that attempt; no later line names its driver, so nothing is written for it`);
+      continue;
+    }
+    // Before its bind, as an attempt's outcomes read in the log's order.
+    const d = pair(dv, named.drv);
+    if (!d.outcomes.includes('defer')) d.outcomes.unshift('defer');
+    deferredSeen.add(dv);
+    (linkDeferred.get(dv) ?? linkDeferred.set(dv, { line: f.line, drv: named.drv, notes: [] }).get(dv)!).notes.push(notes.length);
+    notes.push(`${dv}: line ${f.line} ${f.how}, device_links_check_suppliers' deferral of a probe before the driver's probe() ran, with no matched, probing or "Added to deferred list" line of it (a selection of the log's lines): taken as the probe of ${named.drv} (line ${named.line} names it) deferring; ${ADVICE(dv)}`);
+  }
   // A retry means the device was on the deferred list: the log starts after its deferral, or the
   // capture cut it. Its driver may defer, so that the model can put it there (validate --excerpt).
   for (const [dv, line] of undeferred) {

@@ -390,6 +390,30 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     oneErrorLine(dir, ['from-log', 'd.log'], /\(1 driver-core line read\); line 3 \(supplier 80010000\.gpio not ready\) is device_links_check_suppliers' deferral of i2c@2, in really_probe before the driver's probe\(\) ran: it names no driver; line 1 \(supplier 80010000\.gpio not ready\) is no deferral of the core's: its first word, cdns-i2c, is no bus known or in the log, so a driver's name, .*that driver's probe of i2c@0 deferred, with no line of dd\.c's; boot with dyndbg=/);
   });
 
+  // s47 h10: N. Prado, "Re: [PATCH] driver core: Don't log intentional skip of device link creation as error",
+  // LKML 2024-10-15 (Message-ID fecb4264-217b-464b-9b1c-226898abff7b@notapiano), quoting his mt8195-cherry boot of 2024-10-02:
+  // a selection of core.c's and dd.c's lines, the supplier line the only one of backlight-lcd0's deferred attempt.
+  it('a supplier-not-ready line with no dd.c line of its attempt is that device\'s driver deferring: said, written, and validate passes', () => {
+    const r = roundTrip('mt8195', [
+      "> >    [    0.198518] device: 'backlight-lcd0': device_add",
+      '> >    [    0.198655] platform 1c500000.edp-tx: Linked as a sync state only consumer to backlight-lcd0',
+      '> >    [   34.971653] platform backlight-lcd0: error -EPROBE_DEFER: supplier 1100e000.pwm not ready',
+      "> >    [   35.115480] mediatek-drm-dp 1c500000.edp-tx: driver: 'mediatek-drm-dp': driver_bound: bound to device",
+      '> >    [   35.160115] mediatek-drm-dp 1c500000.edp-tx: Dropping the link to backlight-lcd0',
+      "> >    [   53.910433] pwm-backlight backlight-lcd0: driver: 'pwm-backlight': driver_bound: bound to device",
+      '> >    [   53.919213] mediatek-drm-dp 1c500000.edp-tx: Failed to create device link (0x180) with backlight-lcd0',
+    ]);
+    // Before: line 3 dropped with no word, pwm-backlight bound at once, "NOT a behaviour ... line 4".
+    expect(r.spec.drivers['pwm-backlight'].probe).toEqual(['defer', 'ok']);
+    expect(r.text).toContain('// note: backlight-lcd0: line 3 says supplier 1100e000.pwm not ready, device_links_check_suppliers\' deferral of a probe before the driver\'s probe() ran, with no matched, probing or "Added to deferred list" line of it');
+    expect(r.text).toContain('taken as the probe of pwm-backlight (line 6 names it) deferring');
+    expect(r.text).toContain('not written: line 3 says supplier 1100e000.pwm not ready: supplier 1100e000.pwm is no device of this log');
+    // A SYNC_STATE_ONLY link defers no probe: not read as one.
+    expect(r.spec.devices['1c500000.edp-tx'].suppliers).toBeUndefined();
+    expect(r.v.stdout).toContain('IS a behaviour');
+    expect(r.v.status).toBe(0);
+  });
+
   it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
     const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
     expect(r.spec.buses).toEqual({ 'usb-serial': {} });
