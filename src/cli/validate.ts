@@ -7,7 +7,7 @@
  * gets a warning line (logs/release.ts), not another exit status.
  */
 import { loadModel, loadPatchFiles } from '../load.js';
-import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
+import { describeNul, describeQp, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped } from '../logs/parse.js';
 import { validate, type ValidateResult } from '../logs/validate.js';
 import { BOOT_ORDER } from '../kernel/boot-order.js';
 import { showParams } from '../report/text.js';
@@ -80,6 +80,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   out.push(`  ${r.checked.length + r.unchecked.length} driver-core lines read: ${r.checked.length} checked${guardNote(r)}${r.unchecked.length ? `, ${r.unchecked.length} not checked (${notCheckedSummary(r)})` : ''}; ${r.unknownLines} other lines kept, not read`);
   for (const w of r.warnings) out.push(`  warning: ${w}`);
   if (r.nul) out.push(`  ${describeNul(r.nul)}`);
+  if (r.qp) out.push(`  ${describeQp(r.qp)}`);
   if (r.verdict === 'nothing-to-check') {
     out.push(r.checked.length + r.unchecked.length + r.unknownLines === 0
       ? '  nothing to check: the log file is empty'

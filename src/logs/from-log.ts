@@ -23,7 +23,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { MAX_ASYNC_INSTANCES, type DriverSpec, type ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeNul, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, type LogEvent, type ParsedLog } from './parse.js';
+import { describeNul, describeQp, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -1549,6 +1549,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
   if (log.nul) notes.push(describeNul(log.nul));
+  if (log.qp) notes.push(describeQp(log.qp));
   if (log.prefixed) notes.push(`not read: ${describePrefixed(log.prefixed)}`);
   if (log.wrapped) notes.push(describeWrapped(log.wrapped));
   if (log.reboot) notes.push(describeReboot(log.reboot));

@@ -115,11 +115,18 @@ export interface ParsedLog {
   short?: { count: number; line: number; text: string };
   /** Lines that held NUL bytes, taken out (a syslog file a crash left zero-filled, a serial console's noise): how many, and the first. */
   nul?: { count: number; line: number };
+  /** Lines decoded from Outlook's quoted-printable (each ending `=0A=`, its line break encoded): how many, and the first. */
+  qp?: { count: number; line: number };
 }
 
 /** The NUL bytes taken out, in words. */
 export function describeNul(n: NonNullable<ParsedLog['nul']>): string {
   return `${n.count} line${n.count === 1 ? '' : 's'} held NUL bytes (first line ${n.line}), as a log file a crash left zero-filled or a serial console's noise holds: taken out, the rest read`;
+}
+
+/** The quoted-printable lines decoded, in words. */
+export function describeQp(q: NonNullable<ParsedLog['qp']>): string {
+  return `${q.count} line${q.count === 1 ? '' : 's'} (first line ${q.line}) end in "=0A=", a line break written as quoted-printable (a mail archived so, as Outlook sends it): decoded, each in its place`;
 }
 
 /** A probe's line in a form no rule reads: a return, failure or rejection of "probe of X", or a matched/probing/bound line of bus.c/dd.c's kind. */
@@ -392,6 +399,25 @@ export function parseLog(input: string): ParsedLog {
   // Old Mac line ends (CR only): lines end at each CR when no LF is there.
   const lines = (input.includes('\n') ? input : input.replace(/\r/g, '\n')).split('\n');
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  // Outlook's quoted-printable writes each line break of the text as `=0A` and breaks the line
+  // there softly (`=0A=` at the end of every line; a soft break before one leaves a line that
+  // starts with it). s47 h10: an imx8mq boot quoted so (linux-pm, 2019-10-15) was E701, its
+  // `matched device=0A=` called another kernel's form. Each line decoded in place, so line numbers
+  // stay the file's; the soft breaks left (`=` at the end of a line) are joined as before.
+  let qp0: ParsedLog['qp'];
+  if (lines.filter((l) => /=0A=\r?$/.test(l)).length >= 2) {
+    const first = lines.findIndex((l) => /=0A=\r?$/.test(l));
+    qp0 = { count: lines.filter((l) => /=0A=\r?$/.test(l)).length, line: first + 1 };
+    const hex = (t: string) => t.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!.replace(/\r$/, '');
+      // A soft break just before the encoded line break (`...device=`, then `=0A=` alone): that
+      // line ends there; it is put on the second line, the first left empty, so that a wrap the
+      // quoting client made after it (`> '3d400000.dram-controller'`) is still the next line.
+      if (l.endsWith('=') && !l.endsWith('=0A=') && lines[i + 1]?.replace(/\r$/, '') === '=0A=') { lines[i] = ''; lines[i + 1] = hex(l.slice(0, -1)); i++; continue; }
+      lines[i] = l.endsWith('=0A=') ? hex(l.slice(0, -4)) : l.endsWith('=') ? `${hex(l.slice(0, -1))}=` : hex(l);
+    }
+  }
   let nul: ParsedLog['nul'];
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.includes('\u0000')) continue;
@@ -537,7 +563,7 @@ export function parseLog(input: string): ParsedLog {
     if (!VARIANT.test(o.text)) continue;
     if (variant) variant.count++; else variant = { count: 1, line: o.line, text: o.text };
   }
-  return { ...(short ? { short } : {}), ...(nul ? { nul } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(upstream ? { upstream } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
+  return { ...(short ? { short } : {}), ...(nul ? { nul } : {}), ...(qp0 ? { qp: qp0 } : {}), ...(lastCut ? { lastCut } : {}), ...(unordered ? { unordered } : {}), ...(variant ? { variant } : {}), events, unknown, others, lines: lines.length, callerIds, ...(release ? { release, version, releaseLine } : {}), ...(upstream ? { upstream } : {}), ...(prefixed ? { prefixed } : {}), ...(wrapped ? { wrapped } : {}), ...(cut ? { cut } : {}), ...(decorated ? { decorated } : {}), ...(reboot ? { reboot } : {}) };
 }
 
 /**

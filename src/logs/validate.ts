@@ -95,6 +95,7 @@ export interface ValidateResult {
   lastCut?: ParsedLog['lastCut'];
   unordered?: ParsedLog['unordered'];
   nul?: ParsedLog['nul'];
+  qp?: ParsedLog['qp'];
   short?: ParsedLog['short'];
   variant?: ParsedLog['variant'];
   /** The log's lines of device_links_check_suppliers' deferral (supplier-deferral.ts), in words: a log of them alone has nothing the model prints, and they say why. */
@@ -198,7 +199,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     return j;
   };
   const supplier = supplierDeferral(log);
-  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.short ? { short: log.short } : {}), ...(supplier ? { supplier } : {}) };
+  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.qp ? { qp: log.qp } : {}), ...(log.short ? { short: log.short } : {}), ...(supplier ? { supplier } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

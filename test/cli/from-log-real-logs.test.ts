@@ -414,6 +414,34 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.v.status).toBe(0);
   });
 
+  // s47 h10: L. Crestez quoting A. Ainslie, "Re: [RFCv3 3/3] interconnect: imx: Add platform driver for imx8mm",
+  // linux-pm 2019-10-15 (Message-ID VI1PR04MB70231CD1535CBCB699F045D4EE930@VI1PR04MB7023.eurprd04.prod.outlook.com),
+  // archived quoted-printable as Outlook sends it: every line ends "=0A=" (trimmed: its matched line, a typo's driver, left out).
+  it('a mail archived with Outlook\'s quoted-printable ("=0A=" on every line) is decoded in place: read, said, and validate passes', () => {
+    const r = roundTrip('qp', [
+      "> [   12.147259] bus: 'platform': really_probe: probing driver=0A=",
+      '> imx-ddrc-devfreq with device 3d400000.dram-controller=0A=',
+      '> [   12.157382] imx-ddrc-devfreq 3d400000.dram-controller: no pinctrl=0A=',
+      '> handle=0A=',
+      "> [   12.226105] device: 'devfreq0': device_add=0A=",
+      "> [   12.234864] driver: 'imx-ddrc-devfreq': driver_bound: bound to device=",
+      '=0A=',
+      "> '3d400000.dram-controller'=0A=",
+      "> [   12.243699] bus: 'platform': really_probe: bound device=0A=",
+      '> 3d400000.dram-controller to driver imx-ddrc-devfreq=0A=',
+      '> =0A=',
+    ]);
+    // Before: E701, "5 lines say what a probe line says in a form probecheck does not read (line 3: ... matched device=0A=)".
+    expect(r.spec.drivers['imx-ddrc-devfreq']).toEqual({ matches: ['3d400000.dram-controller'] });
+    expect(r.text).toContain('// note: 10 lines (first line 1) end in "=0A=", a line break written as quoted-printable (a mail archived so, as Outlook sends it): decoded, each in its place');
+    expect(r.text).toContain('// note: 3 driver-core lines were wrapped over the next line, as a mail client wraps text (first at line 1): read joined');
+    expect(r.v.stdout).toContain('\n  10 lines (first line 1) end in "=0A="');
+    // The soft break before "=0A=" (line 6): its line read on line 7, joined with line 8's wrap.
+    expect(r.v.stdout).toMatch(/line 7 +step \d+ +boot: really_probe\(3d400000\.dram-controller,imx-ddrc-devfreq\):driver_bound/);
+    expect(r.v.stdout).toContain('IS a behaviour');
+    expect(r.v.status).toBe(0);
+  });
+
   it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
     const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
     expect(r.spec.buses).toEqual({ 'usb-serial': {} });
