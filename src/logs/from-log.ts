@@ -1031,10 +1031,17 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * pwm-backlight's driver_bound (LKML, 2024-10-15), was dropped with no word, pwm-backlight
    * written with no `defer`, and `validate` of the scenario against that log stopped at line 4.
    */
-  const probedAt = new Set(log.events.filter((e) => ['matched', 'probing', 'deferred_add', 'deferral'].includes(e.rule.id)).map((e) => e.dev));
+  const OPENS = ['matched', 'probing'], DECIDES = ['deferral', 'probe_failed', 'rejects_match', 'devres_present', 'bound_to', 'bound', 'probe_returned', 'deferred_add'];
   for (const [dv, said] of linkLines) {
     const f = said.find((x) => x.ready && !x.pending && coreLines.has(x.line));
-    if (f === undefined || probedAt.has(dv) || deferredSeen.has(dv)) continue;
+    if (f === undefined) continue;
+    const own = log.events.filter((e) => e.dev === dv);
+    // An attempt the log opened and had not decided by then is that attempt's (the main loop reads it, with its deferred-list line).
+    const before = own.filter((e) => e.line < f.line && (OPENS.includes(e.rule.id) || DECIDES.includes(e.rule.id))).at(-1);
+    if (before !== undefined && OPENS.includes(before.rule.id)) continue;
+    // So is one whose "Added to deferred list" (or deferral) follows before the device's next attempt.
+    const next = own.find((e) => e.line > f.line && (OPENS.includes(e.rule.id) || ['deferred_add', 'deferral'].includes(e.rule.id)));
+    if (next !== undefined && !OPENS.includes(next.rule.id)) continue;
     // namedFor leaves driver_bound out (v3.x names the device second); the main loop read its names.
     const named = [...(namedFor.get(dv) ?? []), ...log.events.filter((e) => e.rule.id === 'bound_to' && e.dev === dv && e.drv !== undefined && drvs.get(e.drv)?.matches.includes(dv)).map((e) => ({ drv: e.drv!, line: e.line }))]
       .sort((a, b) => a.line - b.line).find((x) => x.line > f.line);
@@ -1046,8 +1053,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const d = pair(dv, named.drv);
     if (!d.outcomes.includes('defer')) d.outcomes.unshift('defer');
     deferredSeen.add(dv);
+    if ((undeferred.get(dv) ?? 0) > f.line) undeferred.delete(dv);
+    const attemptLines = own.some((e) => OPENS.includes(e.rule.id));
     (linkDeferred.get(dv) ?? linkDeferred.set(dv, { line: f.line, drv: named.drv, notes: [] }).get(dv)!).notes.push(notes.length);
-    notes.push(`${dv}: line ${f.line} ${f.how}, device_links_check_suppliers' deferral of a probe before the driver's probe() ran, with no matched, probing or "Added to deferred list" line of it (a selection of the log's lines): taken as the probe of ${named.drv} (line ${named.line} names it) deferring; ${ADVICE(dv)}`);
+    notes.push(`${dv}: line ${f.line} ${f.how}, device_links_check_suppliers' deferral of a probe before the driver's probe() ran, with no matched, probing or "Added to deferred list" line of that attempt (a selection of the log's lines${attemptLines ? ', or a capture that starts inside it' : ''}): taken as the probe of ${named.drv} (line ${named.line} names it) deferring; ${ADVICE(dv)}`);
   }
   // A retry means the device was on the deferred list: the log starts after its deferral, or the
   // capture cut it. Its driver may defer, so that the model can put it there (validate --excerpt).

@@ -405,13 +405,30 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     ]);
     // Before: line 3 dropped with no word, pwm-backlight bound at once, "NOT a behaviour ... line 4".
     expect(r.spec.drivers['pwm-backlight'].probe).toEqual(['defer', 'ok']);
-    expect(r.text).toContain('// note: backlight-lcd0: line 3 says supplier 1100e000.pwm not ready, device_links_check_suppliers\' deferral of a probe before the driver\'s probe() ran, with no matched, probing or "Added to deferred list" line of it');
+    expect(r.text).toContain('// note: backlight-lcd0: line 3 says supplier 1100e000.pwm not ready, device_links_check_suppliers\' deferral of a probe before the driver\'s probe() ran, with no matched, probing or "Added to deferred list" line of that attempt (a selection of the log\'s lines)');
     expect(r.text).toContain('taken as the probe of pwm-backlight (line 6 names it) deferring');
     expect(r.text).toContain('not written: line 3 says supplier 1100e000.pwm not ready: supplier 1100e000.pwm is no device of this log');
     // A SYNC_STATE_ONLY link defers no probe: not read as one.
     expect(r.spec.devices['1c500000.edp-tx'].suppliers).toBeUndefined();
     expect(r.v.stdout).toContain('IS a behaviour');
     expect(r.v.status).toBe(0);
+  });
+
+  // The same where the device's later attempts print dd.c's lines (a capture that starts inside the first): the link is written.
+  it('a supplier-not-ready line before any attempt line of its device is a deferral too: the link written, validate passes', () => {
+    const r = roundTrip('later', [
+      '[    1.000000] platform foo: probe deferral - supplier bar not ready',
+      "[    2.000000] bus: 'platform': driver_probe_device: matched device bar with driver bar-drv",
+      "[    2.000100] bus: 'platform': really_probe: probing driver bar-drv with device bar",
+      "[    2.000200] driver: 'bar-drv': driver_bound: bound to device 'bar'",
+      "[    3.000000] bus: 'platform': driver_probe_device: matched device foo with driver foo-drv",
+      "[    3.000100] bus: 'platform': really_probe: probing driver foo-drv with device foo",
+      "[    3.000200] driver: 'foo-drv': driver_bound: bound to device 'foo'",
+    ]);
+    // Before: line 1 dropped with no word, foo with no supplier.
+    expect(r.spec.devices.foo).toEqual({ present: true, suppliers: ['bar'] });
+    expect(r.text).toContain("taken as the probe of foo-drv (line 5 names it) deferring; written as foo's `suppliers: ['bar']`");
+    expect(r.v.stdout).toContain('IS a behaviour');
   });
 
   // s47 h10: L. Crestez quoting A. Ainslie, "Re: [RFCv3 3/3] interconnect: imx: Add platform driver for imx8mm",
