@@ -15,6 +15,7 @@ import { excerptsOf } from '../kernel/source.js';
 import { backportName, backportsPast } from '../kernel/backports.js';
 import type { LogKernel, ReturnedForm } from './model-events.js';
 import type { ParsedLog } from './parse.js';
+import { KNOWN_BUSES } from './formats.js';
 
 /** `5.4` -> 5004, `v6.12` -> 6012. */
 const num = (v: string) => { const [a, b] = v.replace(/^v/, '').split('.').map(Number); return a! * 1000 + (b ?? 0); };
@@ -42,7 +43,8 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const ret = returnedOfLog(log);
   const pend = pendingOfLog(log);
   const info = deferralInfoOfLog(log);
-  if (!forms.length && !ret && !pend && !info) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
+  const sup = supplierOfLog(log);
+  if (!forms.length && !ret && !pend && !info && !sup) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
   const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
@@ -58,14 +60,24 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   // used (s46 h12: such a log was guessed v3.14, then warned that v3.14 prints no such pending line).
   const byInfo = info === undefined ? rest : rest.filter((p) => deferralLevelOf(p) === 'info');
   const infoUsed = info !== undefined && (byInfo.length > 0 || !rest.length);
-  const fits = info === undefined || infoUsed ? byInfo : rest;
+  const fits0 = info === undefined || infoUsed ? byInfo : rest;
+  // core.c's supplier line: dev_dbg's "probe deferral - " form is printed by no profile's core.c (none
+  // at v5.10's, dev_err_probe's from v5.15's), so the kernel is between: the newest profile before
+  // it, as a release line between two profiles reads (profileFor). Said, not used where it leaves nothing.
+  const bySup = sup === undefined ? fits0 : sup.form === 'err_probe' ? fits0.filter((p) => supplierFormOf(p) === 'err_probe') : fits0.filter((p) => supplierFormOf(p) === 'none').slice(-1);
+  const supUsed = sup !== undefined && bySup.length > 0;
+  const fits = supUsed ? bySup : fits0;
   const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (infoUsed && deferralLevelOf(p) === undefined));
   const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${pendUsed ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
   const infoWords = info === undefined ? '' : infoUsed
     ? `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`
     : `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, which the rest shows a kernel printing with dev_dbg (not dev_info, as dd.c does up to v4.0): a grep of the log, or dyndbg on for that line alone, not used`;
-  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords].filter(Boolean).join(', ');
-  return { profile: dev ? 'mainline' : fits.at(-1) ?? 'mainline', fits: dev ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
+  const supWords = sup === undefined ? '' : sup.form === 'err_probe'
+    ? `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_err_probe form (from v5.15's core.c; v5.10's prints no such line)${supUsed ? '' : ', which no profile printing the rest so prints: not used'}`
+    : `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_dbg form, which core.c prints after v5.10 (5.10.13 prints none) and before v5.15 (cf52ad5ff16c prints dev_err_probe's): a kernel between the profiles, so the nearest below${supUsed ? '' : ', which the rest rules out: not used'}`;
+  const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords, supWords].filter(Boolean).join(', ');
+  const devOnly = dev && !(supUsed && sup!.form === 'dbg');
+  return { profile: devOnly ? 'mainline' : fits.at(-1) ?? 'mainline', fits: devOnly ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
 }
 
 /**
@@ -161,6 +173,34 @@ function deferralInfoOfLog(log: ParsedLog): number | undefined {
 function pendingOfLog(log: ParsedLog): 'reason' | 'bare' | undefined {
   const forms = new Set(log.events.filter((e) => e.rule.id === 'deferred_pending').map((e) => (e.reason !== undefined ? 'reason' as const : 'bare' as const)));
   return forms.size === 1 ? [...forms][0] : undefined;
+}
+
+/**
+ * How profile p's core.c prints device_links_check_suppliers' deferral: dev_dbg's "probe deferral -
+ * supplier %s not ready" / "probe deferral - wait for supplier %pfwP" ('dbg': at no core.c read; the
+ * form a 2021-09-15 patch, "driver core: Set deferred probe reason when deferred by driver core",
+ * replaced, quoted in its diff), dev_err_probe's "supplier %s not ready" ('err_probe': cf52ad5ff16c,
+ * which stands for v5.15, and every later core.c read), 'none' where the function prints nothing
+ * (5.10.13 and before) or is not there (no device links before v4.10); undefined where no core.c is read.
+ */
+export function supplierFormOf(p: string): 'dbg' | 'err_probe' | 'none' | undefined {
+  const c = PROFILES[p]?.sources['drivers/base/core.c'];
+  const fns = c === undefined ? undefined : excerptsOf(c, 'drivers/base/core.c');
+  if (!fns) return undefined;
+  const lines = fns.get('device_links_check_suppliers')?.lines ?? [];
+  return lines.some((l) => l.includes('"probe deferral - ')) ? 'dbg' : lines.some((l) => l.includes('"supplier %s not ready')) ? 'err_probe' : 'none';
+}
+
+/** The first of the log's lines in device_links_check_suppliers' words, with the bus first (the core's, not a driver's own dev_err_probe), and its form. */
+function supplierOfLog(log: ParsedLog): { form: 'dbg' | 'err_probe'; line: number; text: string } | undefined {
+  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  for (const o of log.others) {
+    const m = /^(\S+) \S+: (probe deferral - |error (?:-EPROBE_DEFER|-517): )((?:wait for )?supplier \S+(?: not ready)?)$/.exec(o.text);
+    if (!m || (m[3]!.startsWith('wait for ') === m[3]!.endsWith(' not ready'))) continue;
+    if (m[2] === 'probe deferral - ') return { form: 'dbg', line: o.line, text: `${m[2]}${m[3]}` };
+    if (buses.has(m[1]!)) return { form: 'err_probe', line: o.line, text: `${m[2]}${m[3]}` };
+  }
+  return undefined;
 }
 
 /** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */
