@@ -224,6 +224,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * the probe (device_links_check_suppliers defers before it).
    */
   const attempt = new Map<string, { drv: string; decided: boolean }>();
+  /** The driver of each device's last matched line not yet followed by its probing line, and that line. */
+  const matchedAt = new Map<string, string>(), matchedLine = new Map<string, number>();
   /** A line ended the device's probe (its outcome is recorded): no probe open, the attempt decided. */
   const ended = (dev: string) => { open.delete(dev); const a = attempt.get(dev); if (a) a.decided = true; };
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
@@ -790,6 +792,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
       }
       case 'matched': case 'probing': {
         used++;
+        // driver_probe_device prints "matched" and calls really_probe with the same drv, which prints
+        // "probing" with its name (dd.c at torvalds@efb0b309fa0d: __driver_probe_device:789-790 and its really_probe call, really_probe:621-622): a probing line
+        // right after an undecided matched line of the same device names the same driver. One that
+        // does not was edited or mangled (s47 h10: an imx8mq boot quoted on linux-pm, 2019-10-15,
+        // "matched ... with driver imx-ddrc-devfrq", then "probing driver imx-ddrc-devfreq"): said.
+        const prev = attempt.get(e.dev!);
+        if (e.rule.id === 'probing' && prev && !prev.decided && prev.drv !== e.drv && matchedAt.get(e.dev!) === prev.drv) {
+          notes.push(`${e.dev}: line ${e.line}'s probing line names driver ${e.drv}, but the matched line just before it (line ${matchedLine.get(e.dev!)}) names ${prev.drv}, and nothing decided that attempt between: driver_probe_device prints both of one driver (it passes that drv to really_probe), so the log was edited or mangled there, or lost ${e.drv}'s own matched line (and ${prev.drv}'s attempt ended with no line: a supplier not ready, with core.c's lines off); both written as the log names them, and \`validate\` stops at line ${e.line}; if it is one driver, give the two one name`);
+        }
+        if (e.rule.id === 'matched') { matchedAt.set(e.dev!, e.drv!); matchedLine.set(e.dev!, e.line); } else matchedAt.delete(e.dev!);
         const d = pair(e.dev!, e.drv!, e.bus);
         fromInit(d, task, e.dev!, e.line);
         if (e.rule.id === 'matched' || attempt.get(e.dev!)?.drv !== e.drv) attempt.set(e.dev!, { drv: e.drv!, decided: false });

@@ -476,6 +476,19 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.v.status).toBe(0);
   });
 
+  // s47 h10: the same imx8mq mail, its first two driver-core lines as decoded: "matched ... imx-ddrc-devfrq", then "probing driver imx-ddrc-devfreq".
+  it('a probing line naming another driver than the undecided matched line just before it is said (one drv prints both)', () => {
+    const r = roundTrip('typo', [
+      "[   12.136537] bus: 'platform': driver_probe_device: matched device 3d400000.dram-controller with driver imx-ddrc-devfrq",
+      "[   12.147259] bus: 'platform': really_probe: probing driver imx-ddrc-devfreq with device 3d400000.dram-controller",
+      "[   12.234864] driver: 'imx-ddrc-devfreq': driver_bound: bound to device '3d400000.dram-controller'",
+    ]);
+    // Before: only "imx-ddrc-devfrq: the log shows no outcome of its probe ...: taken as binding", and validate stopped at line 2 with no word why.
+    expect(r.text).toContain("// note: 3d400000.dram-controller: line 2's probing line names driver imx-ddrc-devfreq, but the matched line just before it (line 1) names imx-ddrc-devfrq, and nothing decided that attempt between: driver_probe_device prints both of one driver");
+    expect(r.v.stdout).toContain('NOT a behaviour');
+    expect(r.v.stdout).toContain('\n    line 2: ');
+  });
+
   it('the bus of a "bound device" line is the device\'s and the driver\'s', () => {
     const r = roundTrip('b1', ["[   19.560442] bus: 'usb-serial': really_probe: bound device ttyUSB0 to driver option1"]);
     expect(r.spec.buses).toEqual({ 'usb-serial': {} });
