@@ -1036,7 +1036,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    * `wait for supplier N`), with none of dd.c's lines of that attempt: no matched, probing or
    * "Added to deferred list" line of the device (a selection of a log's lines, as a mail quotes
    * them). really_probe returns that -EPROBE_DEFER before probe() (dd.c at torvalds@efb0b309fa0d:
-   * 618-621) and its caller puts the device on the deferred list, so a probe of the device deferred
+   * really_probe:618-620) and driver_probe_device puts the device on the deferred list (831-832), so a probe of the device deferred
    * there: taken as the probe of the driver the log next names for the device (its bound line), as
    * an "Added to deferred list" with no probe line between is. s47 h10: a mt8195 boot's
    * `platform backlight-lcd0: error -EPROBE_DEFER: supplier 1100e000.pwm not ready`, then
