@@ -61,10 +61,15 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const byInfo = info === undefined ? rest : rest.filter((p) => deferralLevelOf(p) === 'info');
   const infoUsed = info !== undefined && (byInfo.length > 0 || !rest.length);
   const fits0 = info === undefined || infoUsed ? byInfo : rest;
-  // core.c's supplier line: dev_dbg's "probe deferral - " form is printed by no profile's core.c (none
-  // at v5.10's, dev_err_probe's from v5.15's), so the kernel is between: the newest profile before
-  // it, as a release line between two profiles reads (profileFor). Said, not used where it leaves nothing.
-  const bySup = sup === undefined ? fits0 : sup.form === 'err_probe' ? fits0.filter((p) => supplierFormOf(p) === 'err_probe') : fits0.filter((p) => supplierFormOf(p) === 'none').slice(-1);
+  // core.c's supplier line: dev_dbg's "probe deferral - " form is v5.12 .. v5.14's (1f0dfa0545e7 to
+  // 68223eeec708, supplierFormOf), printed by no profile's core.c, so the kernel is between: the newest
+  // profile before it, as a release line between two profiles reads (profileFor). Where the rest shows
+  // PROBE_BUSY_CHECK (v5.14's "matched" line from __driver_probe_device) no profile before it fits: the
+  // kernel is v5.14 (or v5.15-rc1 .. rc3), whose dd.c is v5.15's, the oldest that fits. Said, not used
+  // where it leaves nothing.
+  const byNone = fits0.filter((p) => supplierFormOf(p) === 'none').slice(-1);
+  const v514 = sup?.form === 'dbg' && !byNone.length ? fits0.filter((p) => supplierFormOf(p) === 'err_probe' && PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK')).slice(0, 1) : [];
+  const bySup = sup === undefined ? fits0 : sup.form === 'err_probe' ? fits0.filter((p) => supplierFormOf(p) === 'err_probe') : byNone.length ? byNone : v514;
   const supUsed = sup !== undefined && bySup.length > 0;
   const fits = supUsed ? bySup : fits0;
   const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (infoUsed && deferralLevelOf(p) === undefined));
@@ -73,8 +78,8 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
     ? `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`
     : `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, which the rest shows a kernel printing with dev_dbg (not dev_info, as dd.c does up to v4.0): a grep of the log, or dyndbg on for that line alone, not used`;
   const supWords = sup === undefined ? '' : sup.form === 'err_probe'
-    ? `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_err_probe form (from v5.15's core.c; v5.10's prints no such line)${supUsed ? '' : ', which no profile printing the rest so prints: not used'}`
-    : `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_dbg form, which core.c prints after v5.10 (5.10.13 prints none) and before v5.15 (cf52ad5ff16c prints dev_err_probe's): a kernel between the profiles, so the nearest below${supUsed ? '' : ', which the rest rules out: not used'}`;
+    ? `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_err_probe form (from v5.15: 68223eeec708, driver-core-5.15-rc4; v5.12 .. v5.14 print dev_dbg's "probe deferral - " form, v5.10's core.c none)${supUsed ? '' : ', which no profile printing the rest so prints: not used'}`
+    : `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_dbg form, which core.c prints from v5.12 (1f0dfa0545e7, driver-core-5.12-rc1; 5.10.13 prints none) to v5.14 (68223eeec708, driver-core-5.15-rc4, prints dev_err_probe's): ${v514.length ? `with "matched device" from __driver_probe_device (v5.14 on) a v5.14 kernel or v5.15-rc1 .. rc3, whose dd.c ${v514[0]}'s is: the oldest that fits` : `a kernel between the profiles, so the nearest below${supUsed ? '' : ', which the rest rules out: not used'}`}`;
   const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords, supWords].filter(Boolean).join(', ');
   const devOnly = dev && !(supUsed && sup!.form === 'dbg');
   return { profile: devOnly ? 'mainline' : fits.at(-1) ?? 'mainline', fits: devOnly ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
@@ -177,11 +182,15 @@ function pendingOfLog(log: ParsedLog): 'reason' | 'bare' | undefined {
 
 /**
  * How profile p's core.c prints device_links_check_suppliers' deferral: dev_dbg's "probe deferral -
- * supplier %s not ready" / "probe deferral - wait for supplier %pfwP" ('dbg': at no core.c read; the
- * form a 2021-09-15 patch, "driver core: Set deferred probe reason when deferred by driver core",
- * replaced, quoted in its diff), dev_err_probe's "supplier %s not ready" ('err_probe': cf52ad5ff16c,
- * which stands for v5.15, and every later core.c read), 'none' where the function prints nothing
- * (5.10.13 and before) or is not there (no device links before v4.10); undefined where no core.c is read.
+ * supplier %s not ready" / "probe deferral - wait for supplier %pfwP" ('dbg': at no profile's core.c;
+ * added by 1f0dfa0545e7, "driver core: Add debug logs for device link related probe deferrals", whose
+ * core.c was read at that id, carried by the driver-core-5.12-rc1 pull <YDZiQoP8h/QDSNkJ@kroah.com>
+ * (based on 5.11-rc5): so v5.12 .. v5.14), dev_err_probe's "supplier %s not ready" ('err_probe':
+ * 68223eeec708, "driver core: Set deferred probe reason when deferred by driver core", in the
+ * driver-core-5.15-rc4 pull <YVmDByRt0G36h1nC@kroah.com>: from v5.15, as cf52ad5ff16c, which stands
+ * for v5.15, and every later core.c read print it), 'none' where the function prints nothing (5.10.13
+ * and before; no v5.11 tree read, the commit being later) or is not there (no device links before
+ * v4.10); undefined where no core.c is read. Stable backports of either commit were not looked for.
  */
 export function supplierFormOf(p: string): 'dbg' | 'err_probe' | 'none' | undefined {
   const c = PROFILES[p]?.sources['drivers/base/core.c'];

@@ -433,7 +433,7 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
 
   // s47 h10: G. Uytterhoeven's Salvator-XS boot on driver-core-next (2021-02), quoted by S. Kannan, "Re: [PATCH v4 0/8]
   // Make fw_devlink=on more forgiving", LKML 2021-02-11 (Message-ID CAGETcx-668+uGigaOMcsvv00mo6o_eGPcH0YyD28OCVEyVbw+w@mail.gmail.com).
-  it('core.c\'s "probe deferral - " form dates the log between v5.10\'s core.c and v5.15\'s: guessed v5.10, said; a deferral with no driver named is said', () => {
+  it('core.c\'s "probe deferral - " form dates the log to v5.12 .. v5.14: guessed v5.10 (the nearest below), said; a deferral with no driver named is said', () => {
     const r = roundTrip('rcar', [
       '>             renesas_usbhs: probe of e6590000.usb failed with error -22',
       '>             xhci-hcd: probe of ee000000.usb failed with error -2',
@@ -443,7 +443,7 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     ]);
     // Before: "profile v6.6 is a guess ... these fit the log as well: v3.5, ..., v6.1"; line 5 unsaid.
     expect(r.spec.profile).toBe('v5.10');
-    expect(r.text).toContain('line 5\'s "probe deferral - supplier ec500000.sound not ready", device_links_check_suppliers\' dev_dbg form, which core.c prints after v5.10 (5.10.13 prints none) and before v5.15 (cf52ad5ff16c prints dev_err_probe\'s): a kernel between the profiles, so the nearest below');
+    expect(r.text).toContain('line 5\'s "probe deferral - supplier ec500000.sound not ready", device_links_check_suppliers\' dev_dbg form, which core.c prints from v5.12 (1f0dfa0545e7, driver-core-5.12-rc1; 5.10.13 prints none) to v5.14 (68223eeec708, driver-core-5.15-rc4, prints dev_err_probe\'s): a kernel between the profiles, so the nearest below');
     expect(r.text).toContain("// note: 2-0010: line 5 says supplier ec500000.sound not ready: device_links_check_suppliers deferred a probe of it before its driver's probe() ran, with no line of dd.c's of that attempt; no later line names its driver, so nothing is written for it");
     expect(r.v.stdout).toContain('IS a behaviour');
   });

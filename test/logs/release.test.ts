@@ -87,3 +87,21 @@ describe('the dev_info guess from a lone deferral line yields to the log\'s othe
     expect(guess([DEFER, '[    1.200000] platform fe000001.hdmi: Device match requests probe deferral']).basis).not.toContain('dev_info');
   });
 });
+
+// s47 h12: core.c's "probe deferral - " form is v5.12 .. v5.14's (1f0dfa0545e7, driver-core-5.12-rc1, to
+// 68223eeec708, driver-core-5.15-rc4). Beside v5.14's "matched" line from __driver_probe_device no profile
+// before v5.15 fits: the guess was then the newest profile (v6.6), the supplier line said "ruled out".
+describe('core.c\'s supplier-line form dates the log by the commits that made it', () => {
+  const guess = (lines: string[]) => profileGuess(parseLog(lines.join('\n')));
+  const DBG = '[    2.000000] platform fe330000.mmc: probe deferral - supplier ff770000.syscon not ready';
+  it('alone: v5.12 .. v5.14, so v5.10 (the nearest below), the commits said', () => {
+    const p = guess([DBG]);
+    expect(p.profile).toBe('v5.10');
+    expect(p.basis).toContain('from v5.12 (1f0dfa0545e7, driver-core-5.12-rc1; 5.10.13 prints none) to v5.14 (68223eeec708');
+  });
+  it('beside __driver_probe_device\'s matched line (v5.14 on): a v5.14 kernel, v5.15 the oldest that fits', () => {
+    const p = guess(["[    1.900000] bus: 'platform': __driver_probe_device: matched device fe330000.mmc with driver dwmmc_rockchip", DBG]);
+    expect(p.profile).toBe('v5.15');
+    expect(p.basis).toContain('a v5.14 kernel or v5.15-rc1 .. rc3, whose dd.c v5.15\'s is: the oldest that fits');
+  });
+});
