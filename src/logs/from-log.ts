@@ -59,6 +59,8 @@ export function count(n: number, noun: string): string { return `${n} ${noun}${n
  */
 const namesSwapped = (dev: string, drv: string, isDev: (n: string) => boolean, isDrv: (n: string) => boolean): boolean =>
   (isDev(drv) && !isDrv(drv)) || (isDrv(dev) && !isDev(dev));
+/** The lines that name a device's driver, the device first (matched, probing, bound, deferral and error lines). */
+const NAMING = ['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done'];
 const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
 
 /**
@@ -392,7 +394,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const namedFor = new Map<string, { drv: string; line: number }[]>();
   for (const e of log.events) {
-    if (e.dev === undefined || e.drv === undefined || !['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done'].includes(e.rule.id)) continue;
+    if (e.dev === undefined || e.drv === undefined || !NAMING.includes(e.rule.id)) continue;
     const l = namedFor.get(e.dev) ?? [];
     if (!l.some((x) => x.drv === e.drv)) l.push({ drv: e.drv, line: e.line });
     namedFor.set(e.dev, l);
@@ -1054,9 +1056,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // So is one whose "Added to deferred list" (or deferral) follows before the device's next attempt.
     const next = own.find((e) => e.line > f.line && (OPENS.includes(e.rule.id) || ['deferred_add', 'deferral'].includes(e.rule.id)));
     if (next !== undefined && !OPENS.includes(next.rule.id)) continue;
-    // namedFor leaves driver_bound out (v3.x names the device second); the main loop read its names.
-    const named = [...(namedFor.get(dv) ?? []), ...log.events.filter((e) => e.rule.id === 'bound_to' && e.dev === dv && e.drv !== undefined && drvs.get(e.drv)?.matches.includes(dv)).map((e) => ({ drv: e.drv!, line: e.line }))]
-      .sort((a, b) => a.line - b.line).find((x) => x.line > f.line);
+    // Every line naming a driver for it, not namedFor's first per driver: a driver named before the
+    // supplier line (its own deferral) and next by its bound line was "no later line names its
+    // driver" (s47 h12). driver_bound apart (v3.x names the device second): the main loop read its names.
+    const named = log.events.filter((e) => e.line > f.line && e.dev === dv && e.drv !== undefined && (NAMING.includes(e.rule.id) || (e.rule.id === 'bound_to' && drvs.get(e.drv)?.matches.includes(dv))))
+      .map((e) => ({ drv: e.drv!, line: e.line }))[0];
     if (named === undefined) {
       notes.push(`${dv}: line ${f.line} ${f.how}: device_links_check_suppliers deferred a probe of it before its driver's probe() ran, with no line of dd.c's of that attempt; no later line names its driver, so nothing is written for it`);
       continue;

@@ -431,6 +431,18 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(r.v.stdout).toContain('IS a behaviour');
   });
 
+  // s47 h12: the driver named next after the supplier line is looked for in every line, not only its first one:
+  // a driver named before (its own deferral) and next by really_probe's bound line was "no later line names its driver".
+  it('a supplier-not-ready line is the deferral of the driver named next even where that driver was named before it', () => {
+    const r = roundTrip('again', [
+      '[    1.000000] platform backlight: Driver pwm-backlight requests probe deferral',
+      '[    2.000000] platform backlight: error -EPROBE_DEFER: supplier 1100e000.pwm not ready',
+      "[    3.000000] bus: 'platform': really_probe: bound device backlight to driver pwm-backlight",
+    ]);
+    expect(r.text).not.toContain('no later line names its driver');
+    expect(r.text).toContain('taken as the probe of pwm-backlight (line 3 names it) deferring');
+  });
+
   // s47 h10: G. Uytterhoeven's Salvator-XS boot on driver-core-next (2021-02), quoted by S. Kannan, "Re: [PATCH v4 0/8]
   // Make fw_devlink=on more forgiving", LKML 2021-02-11 (Message-ID CAGETcx-668+uGigaOMcsvv00mo6o_eGPcH0YyD28OCVEyVbw+w@mail.gmail.com).
   it('core.c\'s "probe deferral - " form dates the log to v5.12 .. v5.14: guessed v5.10 (the nearest below), said; a deferral with no driver named is said', () => {
