@@ -468,9 +468,9 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /**
    * device_links_check_suppliers' own words when a link defers the probe, in each form it took:
    * `dev_dbg(dev, "probe deferral - wait for supplier %pfwP\n", ...)` and `"probe deferral - supplier
-   * %s not ready\n"` (the text a 2021-09 patch replaced, quoted in its diff; M. Zyngier's rk3399 boot
+   * %s not ready\n"` (1f0dfa0545e7, core.c read at that id, v5.12 .. v5.14; M. Zyngier's rk3399 boot
    * prints both, linux-kernel, 2020-12); `dev_err_probe(dev, -EPROBE_DEFER, "wait for supplier
-   * %pfwP\n", sup_fw)` and `"supplier %s not ready\n"` (core.c at v5.15.100 and cf52ad5ff16c; dev_err_probe
+   * %pfwP\n", sup_fw)` and `"supplier %s not ready\n"` (68223eeec708, v5.15-rc4; core.c at v5.15.100 and cf52ad5ff16c; dev_err_probe
    * prints "error %pe: " before them: "error -EPROBE_DEFER: ", or "error -517: " where
    * CONFIG_SYMBOLIC_ERRNAME is off, as vsprintf's err_ptr falls back to the number); `"wait for supplier %pfwf\n"` (v6.6.y, 6.18.y: the
    * node's full path). The deferral reason the pending line prints from v6.8 is the same text after
