@@ -22,7 +22,7 @@ import type { World } from './world.js';
 import { releaseSpan, type Added } from './spans.js';
 import { AMBIGUOUS, NO_TEXT, RUNS_NOTHING, missingFunction, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { readUserLines } from './user-lines.js';
-import { keepLockWait, lockWaitOf } from './patch-lock.js';
+import { keepLockWait, keepLockWaits, lockWaitOf, lockWaitsOf } from './patch-lock.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -945,9 +945,16 @@ export class Block {
       const ownFair = own && (own.kind === 'spinlock' || this.tb.k.has('MUTEX_HANDOFF'));
       if (ks.strong ?? (own ? ownFair : (isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
       if (st.strong && own && ks.strong === undefined) STRONG_BY.set(st, own.kind);
+      // A wait worded as a patch lock's (`waits: lock.waits`) behind a guard of the step's own (`(s) => lock.free(s)`): weak,
+      // and said how to make it the lock's (s47 h11: a spinlock's was told "if it waits only for a struct mutex").
+      const named = by && isUserPatch(by) && !own ? lockWaitsOf(ks.waits) : undefined;
       const weak = weakNotes.get(l) ?? (own?.kind === 'mutex' && !ownFair && ks.strong === undefined
         ? `${own.name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)` : undefined)
-        ?? (by && isUserPatch(by) && !own && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
+        ?? (own && ks.strong === false ? `patch ${by!.id} says its wait is weakly fair (strong: false)` : undefined)
+        ?? (named && ks.strong === undefined ? (named.kind === 'mutex' && !this.tb.k.has('MUTEX_HANDOFF')
+          ? `${named.name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)`
+          : `patch ${by!.id}'s step waits for ${named.name}, a ${named.kind} it declares, through an await of its own (not lock.free itself), so it is weakly fair; if it waits for that lock alone, write await: lock.free (as fair as the ${named.kind}${named.kind === 'spinlock' ? ": the kernel's spinlocks are FIFO" : ': MUTEX_HANDOFF'})`) : undefined)
+        ?? (by && isUserPatch(by) && !own && !named && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
         // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
         // is its fairness, not the kernel's mutex (the regression differential, 2026-12-05).
         ? `patch ${by.id}'s step is weakly fair; if it waits only for a struct mutex, write strong: true in it (this kernel's mutex hands over)` : undefined);
@@ -1054,7 +1061,7 @@ function fnLabel(fn: string, l: string): string {
 function viewedStep(st: KStep, view: <T>(x: T) => T, viewT: <T>(x: T) => T = view, awaitView: <T>(x: T) => T = view): KStep {
   const out: KStep = { ...st, run: (s, t, b, c) => st.run(view(s), viewT(t), b, c) };
   if (st.await) { const a = st.await; out.await = (s, t) => a(awaitView(s), viewT(t)); }
-  if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), viewT(t))); }
+  if (st.waits) { const w = st.waits; out.waits = sameWait(w, (s: KS, t: KL) => w(view(s), viewT(t))); keepLockWaits(w, out.waits); }
   if (typeof st.branches === 'function') { const f = st.branches; out.branches = (s, t) => f(view(s), viewT(t)); }
   return out;
 }

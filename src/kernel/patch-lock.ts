@@ -38,6 +38,24 @@ export function lockWaitOf(aw: unknown): { kind: 'mutex' | 'spinlock'; name: str
   return typeof aw === 'function' ? FREES.get(aw) : undefined;
 }
 
+/**
+ * The `waits` of each lock lockOf made: a step that words its wait as the lock's but whose `await` is
+ * a guard of its own (`(s) => lock.free(s)`) is weakly fair, and the lasso that passes it over says
+ * how to make it the lock's (emit.ts; s47 h11: it was told to write strong: true "if it waits only
+ * for a struct mutex", of a spinlock too).
+ */
+const WAITS = new WeakMap<object, { kind: 'mutex' | 'spinlock'; name: string }>();
+/** The lock a step's `waits` names, where it is a lock's `waits` (lockOf). */
+export function lockWaitsOf(w: unknown): { kind: 'mutex' | 'spinlock'; name: string } | undefined {
+  return typeof w === 'function' ? WAITS.get(w) : undefined;
+}
+
+/** `to` wraps `from` (a step's waits as emit.ts views it): it names the same lock, if `from` does. */
+export function keepLockWaits(from: unknown, to: unknown): void {
+  const w = lockWaitsOf(from);
+  if (w && typeof to === 'function') WAITS.set(to, w);
+}
+
 /** `to` wraps `from` (a user's step's await as emit.ts views it): it waits for the same lock, if `from` does. */
 export function keepLockWait(from: unknown, to: unknown): void {
   const w = lockWaitOf(from);
@@ -62,7 +80,10 @@ export function lockOf(site: Site, field: string, dev?: number): PatchLock {
   const rec = (s: KS): Record<string, number> => (dev === undefined ? s : s.dev[dev]!) as unknown as Record<string, number>;
   const owner = (s: KS): number => rec(s)[field]!;
   const free = (s: KS): boolean => owner(s) === 0;
-  FREES.set(free, { kind: ls?.spin?.includes(`${scope}.${field}`) ? 'spinlock' : 'mutex', name });
+  const waits = (s: KS): string => `${name} held by ${holder(site.k, owner(s))}`;
+  const what = { kind: ls?.spin?.includes(`${scope}.${field}`) ? 'spinlock' as const : 'mutex' as const, name };
+  FREES.set(free, what);
+  WAITS.set(waits, what);
   return {
     name,
     free,
@@ -70,7 +91,7 @@ export function lockOf(site: Site, field: string, dev?: number): PatchLock {
     take: (s) => {
       const o = owner(s);
       // A take without the wait (or of a lock the thread holds: mutex_lock's AA deadlock) is a mistake in the hunk.
-      if (o !== 0) throw new Error(`it takes ${name}, which ${o === me ? 'it already holds (a second lock by its holder deadlocks)' : `${holder(site.k, o)} holds, without waiting for it: the step that takes it waits for it (await: (s) => lock.free(s))`}`);
+      if (o !== 0) throw new Error(`it takes ${name}, which ${o === me ? 'it already holds (a second lock by its holder deadlocks)' : `${holder(site.k, o)} holds, without waiting for it: the step that takes it waits for it (await: lock.free)`}`);
       rec(s)[field] = me;
     },
     release: (s) => {
@@ -78,6 +99,6 @@ export function lockOf(site: Site, field: string, dev?: number): PatchLock {
       if (o !== me) throw new Error(`it releases ${name}, which ${o === 0 ? 'no thread holds' : `${holder(site.k, o)} holds`}: a step releases only a lock its own thread holds`);
       rec(s)[field] = 0;
     },
-    waits: (s) => `${name} held by ${holder(site.k, owner(s))}`,
+    waits,
   };
 }

@@ -168,7 +168,8 @@ describe("the fairness of a wait for a patch's own lock", () => {
   const loopDel: ScenarioSpec = { name: 'loop-del', devices: { host: { present: true }, child: { parent: 'host' } },
     drivers: { 'child-drv': { matches: ['child'], present: true }, 'host-drv': { matches: ['host'], registers: ['child'], probe: 'defer' } },
     actors: { modprobe: 'register host-drv', hotplug: 'del host' }, syncFallback: false, properties: ['actors-terminate'] };
-  function loopLock(id: string, kind: 'mutex' | 'spinlock', strong?: boolean): string {
+  /** `wait`: how device_del's step waits: the lock's `free` (default), a guard of its own around it, or none (it takes the lock without waiting). */
+  function loopLock(id: string, kind: 'mutex' | 'spinlock', strong?: boolean, wait: 'free' | 'wrap' | 'none' = 'free'): string {
     const file = `/virtual/${id}.ts`;
     registerPatchFile(file, [definePatch({ id, subject: 'serialize attach and del with foo_lock', base: 'v6.6', state: { dev: { foo_lock: kind } },
       hunks: <Hunks>[
@@ -182,7 +183,8 @@ describe("the fairness of a wait for a patch's own lock", () => {
         } },
         { fn: 'device_del', insert: { label: 'foo_lock', after: null, before: 'kill_device' }, step: (site: any) => {
           const l = lockOf(site, 'foo_lock', site.dev);
-          return { where: 'drivers/base/core.c:device_del (mutex_lock(&dev->foo_lock); mutex_unlock(&dev->foo_lock))', await: l.free, waits: l.waits, ...(strong === undefined ? {} : { strong }), run: () => 'kill_device' };
+          return { where: 'drivers/base/core.c:device_del (mutex_lock(&dev->foo_lock); mutex_unlock(&dev->foo_lock))', ...(wait === 'none' ? {} : { await: wait === 'wrap' ? (s: any) => l.free(s) : l.free }),
+            waits: l.waits, ...(strong === undefined ? {} : { strong }), run: wait === 'none' ? (s: any) => { l.take(s); l.release(s); return 'kill_device'; } : () => 'kill_device' };
         } },
       ] })]);
     return file;
@@ -195,6 +197,22 @@ describe("the fairness of a wait for a patch's own lock", () => {
     expect([w.verdict, w.trace!.starved!.map((x) => [x.thread, x.waits])]).toEqual(['violated', [['hotplug', '&dev->foo_lock(host) held by kworker deferred_probe_work_func']]]);
     // Before v5.15 the mutex can pass a waiter over: weakly fair, and the lasso says why.
     expect([delWait('v5.10', fair).strong, delWait('v5.10', fair).weakNote]).toEqual([undefined, expect.stringMatching(/^&dev->foo_lock\(host\) is a mutex patch loop-lock declares, and this kernel's mutex can pass such a waiter over/)]);
+  });
+  // s47 h11: a guard of its own around the lock (`(s) => lock.free(s)`) with the lock's `waits` was told "if it waits only for a
+  // struct mutex, write strong: true" of a spinlock too, and nothing on v5.10; `strong: false` with `await: lock.free` got no note.
+  // Built only.
+  it("a guard of its own around it is weakly fair, and the lasso's note says to write await: lock.free; strong: false is said", () => {
+    const note = (p: string, f: string) => { const w = delWait(p, f); return [w.strong, w.weakNote]; };
+    const wrapSpin = loopLock('loop-spin-wrap', 'spinlock', undefined, 'wrap'), wrapMutex = loopLock('loop-mutex-wrap', 'mutex', undefined, 'wrap');
+    const told = (id: string, kind: string) => [undefined, expect.stringMatching(new RegExp(`^patch ${id}'s step waits for &dev->foo_lock\\(host\\), a ${kind} it declares, through an await of its own \\(not lock.free itself\\), so it is weakly fair; if it waits for that lock alone, write await: lock.free`))];
+    expect([note('v5.10', wrapSpin), note('v6.6', wrapSpin), note('v6.6', wrapMutex)]).toEqual([told('loop-spin-wrap', 'spinlock'), told('loop-spin-wrap', 'spinlock'), told('loop-mutex-wrap', 'mutex')]);
+    // Before MUTEX_HANDOFF a mutex's wait is weak however it is written: the note says the kernel's mutex is why.
+    expect(note('v5.10', wrapMutex)[1]).toMatch(/^&dev->foo_lock\(host\) is a mutex patch loop-mutex-wrap declares, and this kernel's mutex can pass such a waiter over/);
+    expect(note('v6.6', loopLock('loop-spin-weak', 'spinlock', false))).toEqual([undefined, 'patch loop-spin-weak says its wait is weakly fair (strong: false)']);
+  });
+  it("a take without the wait is E203, which says to wait with await: lock.free (s47 h11: it said (s) => lock.free(s), a weakly fair guard)", () => {
+    expect(thrown(() => check(buildScenario(loopDel, 'v6.6', loopLock('loop-nowait', 'mutex', undefined, 'none')).model)))
+      .toMatch(/it takes &dev->foo_lock\(host\), which kworker deferred_probe_work_func holds, without waiting for it: the step that takes it waits for it \(await: lock\.free\)$/);
   });
   it('a spinlock of yours: strongly fair on every profile (FIFO), v5.10 too', () => {
     // (Built only: held across __device_attach's device_lock it is E203 once searched.)
