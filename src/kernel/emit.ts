@@ -948,11 +948,10 @@ export class Block {
       // A wait worded as a patch lock's (`waits: lock.waits`) behind a guard of the step's own (`(s) => lock.free(s)`): weak,
       // and said how to make it the lock's (s47 h11: a spinlock's was told "if it waits only for a struct mutex").
       const named = by && isUserPatch(by) && !own ? lockWaitsOf(ks.waits) : undefined;
-      const weak = weakNotes.get(l) ?? (own?.kind === 'mutex' && !ownFair && ks.strong === undefined
-        ? `${own.name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)` : undefined)
+      const passesOver = (name: string) => `${name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)`;
+      const weak = weakNotes.get(l) ?? (own?.kind === 'mutex' && !ownFair && ks.strong === undefined ? passesOver(own.name) : undefined)
         ?? (own && ks.strong === false ? `patch ${by!.id} says its wait is weakly fair (strong: false)` : undefined)
-        ?? (named && ks.strong === undefined ? (named.kind === 'mutex' && !this.tb.k.has('MUTEX_HANDOFF')
-          ? `${named.name} is a mutex patch ${by!.id} declares, and this kernel's mutex can pass such a waiter over: it hands the lock to a waiter only from v5.15 (MUTEX_HANDOFF)`
+        ?? (named && ks.strong === undefined ? (named.kind === 'mutex' && !this.tb.k.has('MUTEX_HANDOFF') ? passesOver(named.name)
           : `patch ${by!.id}'s step waits for ${named.name}, a ${named.kind} it declares, through an await of its own (not lock.free itself), so it is weakly fair; if it waits for that lock alone, write await: lock.free (as fair as the ${named.kind}${named.kind === 'spinlock' ? ": the kernel's spinlocks are FIFO" : ': MUTEX_HANDOFF'})`) : undefined)
         ?? (by && isUserPatch(by) && !own && !named && this.tb.k.has('MUTEX_HANDOFF') && ks.waits
         // A user's own waiting step on a kernel whose mutex hands over: the loop that passes it over
