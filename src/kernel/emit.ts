@@ -938,9 +938,9 @@ export class Block {
       // A wait for a struct mutex and nothing else is strongly fair where the mutex hands over
       // (a user's step that changed the guard has its own waits: the patch wrapper above), or
       // where a user's hunk says so.
-      // A wait for a lock the patch declares (`await: lock.free`): a spinlock's is strongly fair on every profile (FIFO:
-      // x86's ticket spinlocks from v2.6.25, queued spinlocks from v4.2, both before the oldest profile), a mutex's as
-      // the kernel's mutex is (MUTEX_HANDOFF); docs/scenarios.md "Properties".
+      // A wait for a lock the patch declares (`await: lock.free`): a spinlock's is strongly fair on every profile (FIFO on
+      // x86: ticket spinlocks, read at v3.6.0, the text of the oldest profile, v3.5; queued spinlocks from v4.2, that date
+      // not read: docs/known-gaps.md "A patch's own lock"), a mutex's as the kernel's mutex is (MUTEX_HANDOFF).
       const own = by && isUserPatch(by) ? lockWaitOf(ks.await) : undefined;
       const ownFair = own && (own.kind === 'spinlock' || this.tb.k.has('MUTEX_HANDOFF'));
       if (ks.strong ?? (own ? ownFair : (isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
