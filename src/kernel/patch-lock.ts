@@ -91,7 +91,7 @@ export function lockOf(site: Site, field: string, dev?: number): PatchLock {
     take: (s) => {
       const o = owner(s);
       // A take without the wait (or of a lock the thread holds: mutex_lock's AA deadlock) is a mistake in the hunk.
-      if (o !== 0) throw new Error(`it takes ${name}, which ${o === me ? 'it already holds (a second lock by its holder deadlocks)' : `${holder(site.k, o)} holds, without waiting for it: the step that takes it waits for it (await: lock.free)`}`);
+      if (o !== 0) throw new Error(`it takes ${name}, which ${o === me ? 'it already holds (a second lock by its holder deadlocks)' : `${holder(site.k, o)} holds, without waiting for it: the step that takes it waits for it (await: lock.free, which is as fair as the kernel's lock; a closure around it is a guard of yours)`}`);
       rec(s)[field] = me;
     },
     release: (s) => {

@@ -74,6 +74,29 @@ describe("a patch's own lock (cb3d1049f4ea's driver_override.lock, on v6.12)", (
   });
   // (hotplug's own `add dc` matches in __device_attach_driver too, and from s47 h8 its end is checked as well: the search
   // meets whichever leak comes first.)
+  // The store's take with no wait, while a match holds the lock into strcmp: E203, whose remedy is the await that keeps the
+  // lock's fairness (s47 h13: it advised `(s) => lock.free(s)`, a closure, which is judged as a guard of yours, weakly fair).
+  it('a take while another thread holds it, with no wait, is E203 naming the holder and the await to write', () => {
+    const file = '/virtual/no-wait.ts';
+    registerPatchFile(file, [definePatch({ id: 'no-wait', subject: 'x', base: 'v6.12', state: { dev: { driver_override_lock: 'spinlock' } },
+      hunks: <Hunks>[
+        { fn: 'driver_override_store', replace: 'kfree_old', step: (site, o) => {
+          const l = lockOf(site, 'driver_override_lock', site.dev);
+          return { ...o!, run: (s, t, b, c) => { l.take(s); const r = o!.run(s, t, b, c); l.release(s); return r; } };
+        } },
+        ...READERS.flatMap((fn): Hunks => [
+          { fn, replace: 'driver_match_device', step: (site, o) => {
+            const l = lockOf(site, 'driver_override_lock', site.dev);
+            return { ...o!, await: l.free, waits: l.waits, run: (s, t, b, c) => { const next = o!.run(s, t, b, c); if (next === 'strcmp') l.take(s); return next; } };
+          } },
+          { fn, replace: 'strcmp', step: (site, o) => {
+            const l = lockOf(site, 'driver_override_lock', site.dev);
+            return { ...o!, run: (s, t, b, c) => { const next = o!.run(s, t, b, c); l.release(s); return next; } };
+          } },
+        ]),
+      ] })]);
+    expect(thrown(() => run(override, file))).toMatch(/it takes &dev->driver_override_lock\(dc\), which \S.* holds, without waiting for it: the step that takes it waits for it \(await: lock\.free,/);
+  });
   it('a kernel thread, or an actor, that ends holding it is E205, naming it; as an int field it was not', () => {
     expect(thrown(() => run(override, ovrLock('ovr-leak', true, true)))).toMatch(/(async_run_entry_fn returns, ending thread 'kworker\/u:async __device_attach_async_helper\(dc\)', which still holds|actor 'hotplug': its last action, 'add dc', ends holding) &dev->driver_override_lock\(dc\)/);
     expect(thrown(() => run(override, ovrLock('ovr-leak-int', false, true)))).not.toMatch(/E205|still holds/);
