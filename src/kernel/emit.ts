@@ -606,9 +606,12 @@ export class Block {
           // Codina's 2026 __device_links_no_driver WARN_ON change, written as such a hunk). Only where it
           // does so at every site it is built at: one that changes the step for another device changes
           // something (s47 h6: `site.dev === i ? { ...orig, await } : orig` was said to change nothing).
+          // One that changes only the C the step cites (`{ ...orig, c: [..., 'WARN_ON(... &&'] }`, the natural way to write
+          // such a change) runs the same too, and is said so (s47 h13: it read `still violated` with no word).
           if (isUserPatch(p)) {
-            const k = this.tb.k, text = `patch ${p.id}'s hunk on ${this.name}:${h.replace} returns the step unchanged: it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON's condition, a message) is not seen: every verdict reads as without it`;
-            if (!sameStep(made, handed)) { (k.changedHunks ??= new Set()).add(h); k.patchNotes?.delete(text); } else if (!k.changedHunks?.has(h)) note(text);
+            const k = this.tb.k, at = `patch ${p.id}'s hunk on ${this.name}:${h.replace}`, why = 'it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON\'s condition, a message) is not seen: every verdict reads as without it';
+            const texts = [`${at} returns the step unchanged: ${why}`, `${at} changes only the C lines the step cites (${CITES.join(', ')}): ${why}`];
+            if (!sameStep(made, handed, CITES)) { (k.changedHunks ??= new Set()).add(h); for (const x of texts) k.patchNotes?.delete(x); } else if (!k.changedHunks?.has(h)) note(texts[sameStep(made, handed) ? 0 : 1]!);
           }
           // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
@@ -1284,9 +1287,14 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
   } };
 }
 
-/** A user's replacement step with every field of the one it replaces (`orig`, `{ ...orig }`): a hunk that changes nothing. */
-function sameStep(made: object, orig: object): boolean {
+/** A step's fields that say which C it models and nothing it runs. */
+const CITES = ['c', 'where', 'since', 'merges', 'cIdle'] as const;
+/**
+ * A user's replacement step with every field of the one it replaces (`orig`, `{ ...orig }`), but
+ * those in `skip`: a hunk that changes nothing (with CITES: nothing the model runs).
+ */
+function sameStep(made: object, orig: object, skip: readonly string[] = []): boolean {
   const a = made as Record<string, unknown>, b = orig as Record<string, unknown>;
-  const ka = Object.keys(a), kb = Object.keys(b);
+  const ka = Object.keys(a).filter((k) => !skip.includes(k)), kb = Object.keys(b).filter((k) => !skip.includes(k));
   return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }

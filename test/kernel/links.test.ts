@@ -954,6 +954,14 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
       return (buildScenario(lan, 'mainline', `/virtual/codina-${id}.ts`).model.notes ?? []).some((n) => n.startsWith(`patch ${id}'s hunk on __device_release_driver:devres_release_all returns the step unchanged: it changes nothing the model runs`));
     };
     expect(said('same', (_s, o) => ({ ...o! }))).toBe(true);
+    // Changed only in the C it cites, as a user writes the posting's WARN_ON (s47 h13: no note, `still violated` in silence).
+    const cites = (id: string, step: Parameters<typeof definePatch>[0]['hunks'][number]['step']) => {
+      registerPatchFile(`/virtual/codina-${id}.ts`, [definePatch({ id, subject: 'WARN_ON condition only', base: 'mainline', hunks: [{ fn: '__device_release_driver', replace: 'devres_release_all', step }] })]);
+      return (buildScenario(lan, 'mainline', `/virtual/codina-${id}.ts`).model.notes ?? []).filter((n) => n.startsWith(`patch ${id}'s hunk on __device_release_driver:devres_release_all `)).map((n) => n.slice(n.indexOf('devres_release_all ') + 19, n.indexOf(':', n.indexOf('devres_release_all '))));
+    };
+    const warnOn = 'drivers/base/core.c:__device_links_no_driver:: WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING &&';
+    expect(cites('cite', (_s, o) => ({ ...o!, c: [...(o!.c ?? []), warnOn] }))).toEqual(['changes only the C lines the step cites (c, where, since, merges, cIdle)']);
+    expect(cites('cite-guard', (_s, o) => ({ ...o!, c: [...(o!.c ?? []), warnOn], await: () => false }))).toEqual([]);
     expect(said('orig', (_s, o) => o!)).toBe(true);
     expect(said('guard', (_s, o) => ({ ...o!, await: () => false }))).toBe(false);
     // Changed in place and handed back (s47 h6: said to change nothing), or for one device only.
