@@ -58,8 +58,9 @@ export interface KStep {
   /**
    * Liveness: is its wait strongly fair (a thread that can move here again and again does)? Unset:
    * a wait for a struct mutex is, where the profile has MUTEX_HANDOFF, unless a user's patch
-   * changed its guard; a user's hunk may say so itself (true where its own guard, once true, stays
-   * true until the thread moves).
+   * changed its guard; so is a wait for a lock a user's patch declares (`await: lock.free`), as
+   * its kind is (a spinlock's on every profile); a user's hunk may say so itself (true where its
+   * own guard, once true, stays true until the thread moves).
    */
   strong?: boolean;
   /**
