@@ -233,10 +233,6 @@ describe("the fairness of a wait for a patch's own lock", () => {
     expect(note('v5.10', wrapMutex)[1]).toMatch(/^&dev->foo_lock\(host\) is a mutex patch loop-mutex-wrap declares, and this kernel's mutex can pass such a waiter over/);
     expect(note('v6.6', loopLock('loop-spin-weak', 'spinlock', false))).toEqual([undefined, 'patch loop-spin-weak says its wait is weakly fair (strong: false)']);
   });
-  it("a take without the wait is E203, which says to wait with await: lock.free (s47 h11: it said (s) => lock.free(s), a weakly fair guard)", () => {
-    expect(thrown(() => check(buildScenario(loopDel, 'v6.6', loopLock('loop-nowait', 'mutex', undefined, 'none')).model)))
-      .toMatch(/it takes &dev->foo_lock\(host\), which kworker deferred_probe_work_func holds, without waiting for it: the step that takes it waits for it \(await: lock\.free\)$/);
-  });
   it('a spinlock of yours: strongly fair on every profile (FIFO), v5.10 too', () => {
     // (Built only: held across __device_attach's device_lock it is E203 once searched.)
     expect([delWait('v5.10', loopLock('loop-spin', 'spinlock')).strong, delWait('v6.6', loopLock('loop-spin-6', 'spinlock')).strong]).toEqual([true, true]);
