@@ -52,7 +52,7 @@ export interface StepInfo {
   /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
   strongIfLockOnly?: boolean;
   /** Strongly fair as a wait for a lock your patch declares, of this kind (`await: lock.free`), not as a device mutex. */
-  strongBy?: 'mutex' | 'spinlock';
+  strongBy?: 'mutex' | 'spinlock' | 'said';
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
@@ -545,6 +545,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     // Said of the lock it waits for: a patch's own lock is not the device mutex (s47 h8: cb3d1049f4ea's store, under its
     // spinlock, was said against the device mutex it no longer takes).
     if (s.strong) io.out(s.strongBy === 'spinlock' ? "  fair:  strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"
+      : s.strongBy === 'said' ? "  fair:  strongly (your patch's step says strong: true)"
       : s.strongBy === 'mutex' ? "  fair:  strongly (it waits for a mutex your patch declares: a thread that can take it again and again does: MUTEX_HANDOFF)"
       : '  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
     if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");

@@ -72,7 +72,7 @@ export interface KStep {
 }
 
 /** Steps strongly fair because they wait for a lock a user's patch declares (`await: lock.free`), by its kind: `steps` says so. */
-export const STRONG_BY = new WeakMap<object, 'mutex' | 'spinlock'>();
+export const STRONG_BY = new WeakMap<object, 'mutex' | 'spinlock' | 'said'>();
 
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
 export type Ret = string | null | ((s: KS, t: KL) => string | null);
@@ -949,6 +949,9 @@ export class Block {
       const ownFair = own && (own.kind === 'spinlock' || this.tb.k.has('MUTEX_HANDOFF'));
       if (ks.strong ?? (own ? ownFair : (isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && this.tb.k.has('MUTEX_HANDOFF'))) st.strong = true;
       if (st.strong && own && ks.strong === undefined) STRONG_BY.set(st, own.kind);
+      // A user's `strong: true` is the reason `steps` gives, not the lock's kind or the device mutex's handoff (s47 h13: a
+      // spinlock's wait so marked was said strong by MUTEX_HANDOFF).
+      if (st.strong && by && isUserPatch(by) && ks.strong === true) STRONG_BY.set(st, 'said');
       // A wait worded as a patch lock's (`waits: lock.waits`) behind a guard of the step's own (`(s) => lock.free(s)`): weak,
       // and said how to make it the lock's (s47 h11: a spinlock's was told "if it waits only for a struct mutex").
       const named = by && isUserPatch(by) && !own ? lockWaitsOf(ks.waits) : undefined;

@@ -4,7 +4,7 @@
  * node_modules, and each `$ ` line of its console blocks runs there; the lines after it are the
  * output (`...` skips lines, a line ending in `...` is a prefix), with `~/review` for the folder.
  */
-import { realpathSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, realpathSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeBlocks, consoleCommands, docSection, outputMatches } from './doc-blocks.js';
@@ -45,6 +45,18 @@ describe('the patch-review walkthrough, from an empty folder', () => {
     expect([at('__driver_attach:driver_match_device', 'locks:'), at('__driver_attach:strcmp', 'locks:')]).toEqual([['takes dev[].driver_override_lock'], ['releases dev[].driver_override_lock']]);
     const fifo = ["strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"];
     expect([at('driver_override_store:kfree_old', 'fair:'), at('__driver_attach:driver_match_device', 'fair:'), at('__driver_attach:strcmp', 'fair:')]).toEqual([fifo, fifo, []]);
+    // A `strong: true` the user writes is the reason said (s47 h13: the store so marked was said strong by the device
+    // mutex's MUTEX_HANDOFF, a spinlock's wait). One more `steps` run of 300 states.
+    const said = join(dir, 'said-strong.ts');
+    const text = readFileSync(join(dir, 'ovr-lock.ts'), 'utf8'), marked = text.replace('await: lock.free, waits: lock.waits,', 'strong: true, await: lock.free, waits: lock.waits,');
+    expect(marked).not.toBe(text);
+    writeFileSync(said, marked);
+    try {
+      const r2 = probecheck(['steps', '--profile', 'v6.12', '--patch', 'said-strong.ts', '--max-states', '300'], { cwd: dir });
+      expect(r2.status, r2.stderr).toBe(0);
+      const at2 = (step: string) => r2.stdout.split('\n\n').find((b) => b.startsWith(`${step}\n`))!.split('\n').filter((l) => l.startsWith('  fair:')).map((l) => l.slice(9));
+      expect([at2('driver_override_store:kfree_old'), at2('__driver_attach:driver_match_device')]).toEqual([["strongly (your patch's step says strong: true)"], fifo]);
+    } finally { rmSync(said) }
   });
 
   it('the user patch fires every step it names, and agrees with the library, which carries the merged fix from v5.19', () => {
