@@ -612,7 +612,10 @@ export class Block {
           if (isUserPatch(p)) {
             const k = this.tb.k, at = `patch ${p.id}'s hunk on ${this.name}:${h.replace}`, why = 'it changes nothing the model runs, and a change it stands for that the model keeps no state of (a WARN_ON\'s condition, a message) is not seen: every verdict reads as without it';
             const texts = [`${at} returns the step unchanged: ${why}`, `${at} changes only the C lines the step cites (${CITES.join(', ')}): ${why}`];
-            if (!sameStep(made, handed, CITES)) { (k.changedHunks ??= new Set()).add(h); for (const x of texts) k.patchNotes?.delete(x); } else if (!k.changedHunks?.has(h)) note(texts[sameStep(made, handed) ? 0 : 1]!);
+            // Not where its C gains or loses a line of a device_links_write_lock() region: under a user's patch the step then waits
+            // for device_links_lock, or no longer does (below; s47 h14: dropping call_probe's link-check lines was said to change nothing).
+            const linksWait = (x: { c?: readonly string[] }) => k.linksLock === true && (x.c ?? []).some((c) => LINKS_LOCKED.test(c));
+            if (!sameStep(made, handed, CITES) || linksWait(made) !== linksWait(handed)) { (k.changedHunks ??= new Set()).add(h); for (const x of texts) k.patchNotes?.delete(x); } else if (!k.changedHunks?.has(h)) note(texts[sameStep(made, handed) ? 0 : 1]!);
           }
           // A user's replacement that says no `where` (a step written from scratch, not `{ ...orig }`)
           // is placed where the step it replaces is, as an insert is (a hunt, s39 h7: such a step
@@ -1299,6 +1302,8 @@ const CITES = ['c', 'where', 'since', 'merges', 'cIdle'] as const;
  */
 function sameStep(made: object, orig: object, skip: readonly string[] = []): boolean {
   const a = made as Record<string, unknown>, b = orig as Record<string, unknown>;
-  const ka = Object.keys(a).filter((k) => !skip.includes(k)), kb = Object.keys(b).filter((k) => !skip.includes(k));
+  // Every own field, not only the enumerable ones: the model reads one set with Object.defineProperty (`strong`, `await`) too (s47 h14).
+  const own = (x: object) => Object.getOwnPropertyNames(x).filter((k) => !skip.includes(k));
+  const ka = own(a), kb = own(b);
   return ka.length === kb.length && ka.every((k) => a[k] === b[k]);
 }

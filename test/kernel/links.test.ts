@@ -962,6 +962,10 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
     const warnOn = 'drivers/base/core.c:__device_links_no_driver:: WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING &&';
     expect(cites('cite', (_s, o) => ({ ...o!, c: [...(o!.c ?? []), warnOn] }))).toEqual(['changes only the C lines the step cites (c, where, since, merges, cIdle)']);
     expect(cites('cite-guard', (_s, o) => ({ ...o!, c: [...(o!.c ?? []), warnOn], await: () => false }))).toEqual([]);
+    // Not one whose C loses (or gains) a line of a device_links_write_lock() region (the step then no longer waits for device_links_lock under a
+    // user's patch), nor one whose guard is set with Object.defineProperty, not enumerable (s47 h14: both said to change nothing).
+    expect(cites('cite-links', (_s, o) => ({ ...o!, c: (o!.c ?? []).filter((l) => !/device_links_driver_cleanup/.test(l)) }))).toEqual([]);
+    expect(cites('cite-hidden', (_s, o) => Object.defineProperty({ ...o!, c: [...(o!.c ?? []), warnOn] }, 'await', { value: () => false }))).toEqual([]);
     expect(said('orig', (_s, o) => o!)).toBe(true);
     expect(said('guard', (_s, o) => ({ ...o!, await: () => false }))).toBe(false);
     // Changed in place and handed back (s47 h6: said to change nothing), or for one device only.
