@@ -70,14 +70,16 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
   const byNone = fits0.filter((p) => supplierFormOf(p) === 'none').slice(-1);
   const v514 = sup?.form === 'dbg' && !byNone.length ? fits0.filter((p) => supplierFormOf(p) === 'err_probe' && PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK')).slice(0, 1) : [];
   const bySup = sup === undefined ? fits0 : sup.form === 'err_probe' ? fits0.filter((p) => supplierFormOf(p) === 'err_probe') : byNone.length ? byNone : v514;
-  const supUsed = sup !== undefined && bySup.length > 0;
+  const supUsed = sup !== undefined && sup.other === undefined && bySup.length > 0;
   const fits = supUsed ? bySup : fits0;
   const unread = PROFILE_NAMES.filter((p) => (dev !== undefined && devPrintkOf(p) === undefined) || (ret !== undefined && returnedFormOf(p) === undefined) || (pend !== undefined && pendingFormOf(p) === undefined) || (infoUsed && deferralLevelOf(p) === undefined));
   const pendWords = pend === undefined ? '' : `"deferred probe pending" printed ${pend === 'reason' ? 'with' : 'without'} a reason after it${pendUsed ? '' : ', which no profile printing the rest so does (a kernel between the profiles read): not used'}`;
   const infoWords = info === undefined ? '' : infoUsed
     ? `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, so printed with dev_info, as dd.c does up to v4.0 (dev_dbg from v4.2)`
     : `line ${info}'s "requests probe deferral" with none of dd.c's debug lines, which the rest shows a kernel printing with dev_dbg (not dev_info, as dd.c does up to v4.0): a grep of the log, or dyndbg on for that line alone, not used`;
-  const supWords = sup === undefined ? '' : sup.form === 'err_probe'
+  const supWords = sup === undefined ? '' : sup.other !== undefined
+    ? `line ${sup.line}'s "${sup.text}" and line ${sup.other.line}'s "${sup.other.text}", both forms of device_links_check_suppliers' line (dev_dbg's "probe deferral - " v5.12 .. v5.14, dev_err_probe's from v5.15: 68223eeec708), which no one kernel prints (two kernels' lines?): not used`
+    : sup.form === 'err_probe'
     ? `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_err_probe form (from v5.15: 68223eeec708, driver-core-5.15-rc4; v5.12 .. v5.14 print dev_dbg's "probe deferral - " form, v5.10's core.c none)${supUsed ? '' : ', which no profile printing the rest so prints: not used'}`
     : `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_dbg form, which core.c prints from v5.12 (1f0dfa0545e7, driver-core-5.12-rc1; 5.10.13 prints none) to v5.14 (68223eeec708, driver-core-5.15-rc4, prints dev_err_probe's): ${v514.length ? `with "matched device" from __driver_probe_device (v5.14 on) a v5.14 kernel or v5.15-rc1 .. rc3, whose dd.c ${v514[0]}'s is: the oldest that fits` : `a kernel between the profiles, so the nearest below${supUsed ? '' : ', which the rest rules out: not used'}`}`;
   const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords, supWords].filter(Boolean).join(', ');
@@ -201,15 +203,20 @@ export function supplierFormOf(p: string): 'dbg' | 'err_probe' | 'none' | undefi
 }
 
 /** The first of the log's lines in device_links_check_suppliers' words, with the bus first (the core's, not a driver's own dev_err_probe), and its form. */
-function supplierOfLog(log: ParsedLog): { form: 'dbg' | 'err_probe'; line: number; text: string } | undefined {
+function supplierOfLog(log: ParsedLog): { form: 'dbg' | 'err_probe'; line: number; text: string; other?: { line: number; text: string } } | undefined {
   const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  let first: { form: 'dbg' | 'err_probe'; line: number; text: string } | undefined;
   for (const o of log.others) {
     const m = /^(\S+) \S+: (probe deferral - |error (?:-EPROBE_DEFER|-517): )((?:wait for )?supplier \S+(?: not ready)?)$/.exec(o.text);
     if (!m || (m[3]!.startsWith('wait for ') === m[3]!.endsWith(' not ready'))) continue;
-    if (m[2] === 'probe deferral - ') return { form: 'dbg', line: o.line, text: `${m[2]}${m[3]}` };
-    if (buses.has(m[1]!)) return { form: 'err_probe', line: o.line, text: `${m[2]}${m[3]}` };
+    const form = m[2] === 'probe deferral - ' ? 'dbg' : buses.has(m[1]!) ? 'err_probe' : undefined;
+    if (form === undefined) continue;
+    // The other form too: no one kernel prints both (two kernels' lines pasted together), so neither dates the log
+    // (s47 h14: the first line's form was used, the other's line not said).
+    if (first && form !== first.form) return { ...first, other: { line: o.line, text: `${m[2]}${m[3]}` } };
+    first ??= { form, line: o.line, text: `${m[2]}${m[3]}` };
   }
-  return undefined;
+  return first;
 }
 
 /** The dd.c lines that moved to dev_dbg (the device in the prefix) in v6.12's dd.c. */

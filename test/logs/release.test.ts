@@ -104,4 +104,14 @@ describe('core.c\'s supplier-line form dates the log by the commits that made it
     expect(p.profile).toBe('v5.15');
     expect(p.basis).toContain('a v5.14 kernel or v5.15-rc1 .. rc3, whose dd.c v5.15\'s is: the oldest that fits');
   });
+  // s47 h14: with both forms (two kernels' lines pasted together) the first line's form was used, in either order, and the
+  // other line not said.
+  it('both forms: no one kernel prints both, so neither is used, and both lines are said', () => {
+    const ERR = '[    3.000000] platform fe800000.usb: error -EPROBE_DEFER: supplier vcc5v0-host not ready';
+    for (const lines of [[DBG, ERR], [ERR, DBG]]) {
+      const p = guess(lines);
+      expect(p.profile).toBe('mainline');
+      expect(p.basis).toMatch(/^line 1's .* and line 2's .*, both forms of device_links_check_suppliers' line .*which no one kernel prints \(two kernels' lines\?\): not used$/);
+    }
+  });
 });
