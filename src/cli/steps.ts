@@ -22,7 +22,7 @@ import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch, loadedText } from '../kernel/define-patch.js';
 import { buildScenario, START_MODELS, type BuiltScenario, type startModels } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
-import { RETURN, STRONG_BY, type Patch } from '../kernel/emit.js';
+import { RETURN, STRONG_BY, type Patch, type StrongBy } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
 import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import { unformedWindow } from '../kernel/paths/module.js';
@@ -52,7 +52,7 @@ export interface StepInfo {
   /** Strongly fair only if a patch's guard on the mutex wait lets the thread go where the mutex alone would (judged by a whole search). */
   strongIfLockOnly?: boolean;
   /** Strongly fair as a wait for a lock your patch declares, of this kind (`await: lock.free`), not as a device mutex. */
-  strongBy?: 'mutex' | 'spinlock' | 'said';
+  strongBy?: StrongBy;
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
@@ -546,6 +546,8 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     // spinlock, was said against the device mutex it no longer takes).
     if (s.strong) io.out(s.strongBy === 'spinlock' ? "  fair:  strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"
       : s.strongBy === 'said' ? "  fair:  strongly (your patch's step says strong: true)"
+      : s.strongBy === 'said-no-wait' ? "  fair:  strongly (your patch's step says strong: true; it has no wait, so that changes nothing: a step that never waits is taken in every fair run)"
+      : s.strongBy === 'said-no-handoff' ? "  fair:  strongly (your patch's step says strong: true, of a mutex wait; this kernel's mutex hands over only from v5.15 (MUTEX_HANDOFF), so a liveness verdict that needs it rests on your word, not the kernel's)"
       : s.strongBy === 'mutex' ? "  fair:  strongly (it waits for a mutex your patch declares: a thread that can take it again and again does: MUTEX_HANDOFF)"
       : '  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
     if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");

@@ -72,7 +72,10 @@ export interface KStep {
 }
 
 /** Steps strongly fair because they wait for a lock a user's patch declares (`await: lock.free`), by its kind: `steps` says so. */
-export const STRONG_BY = new WeakMap<object, 'mutex' | 'spinlock' | 'said'>();
+export const STRONG_BY = new WeakMap<object, StrongBy>();
+/** Why a step is strongly fair, for `steps`: a lock the patch declares, or the user's `strong: true` (on a step that never waits; on a
+ * mutex wait where this kernel's mutex does not hand over). */
+export type StrongBy = 'mutex' | 'spinlock' | 'said' | 'said-no-wait' | 'said-no-handoff';
 
 /** Where a block returns: a label, a choice made when it returns, or null (the thread ends). */
 export type Ret = string | null | ((s: KS, t: KL) => string | null);
@@ -954,7 +957,12 @@ export class Block {
       if (st.strong && own && ks.strong === undefined) STRONG_BY.set(st, own.kind);
       // A user's `strong: true` is the reason `steps` gives, not the lock's kind or the device mutex's handoff (s47 h13: a
       // spinlock's wait so marked was said strong by MUTEX_HANDOFF).
-      if (st.strong && by && isUserPatch(by) && ks.strong === true) STRONG_BY.set(st, 'said');
+      // Said further where it asserts nothing (the step never waits: no guard, no branch count that may be 0) or more than the kernel gives (a mutex wait on a kernel
+      // without MUTEX_HANDOFF: s47 h14, it read as the kernel's).
+      if (st.strong && by && isUserPatch(by) && ks.strong === true) {
+        STRONG_BY.set(st, st.await === undefined && typeof st.branches !== 'function' ? 'said-no-wait'
+          : (own ? own.kind === 'mutex' : isMutexWait(ks.waits) || keptMutex.has(l) || condGuard.has(l)) && !this.tb.k.has('MUTEX_HANDOFF') ? 'said-no-handoff' : 'said');
+      }
       // A wait worded as a patch lock's (`waits: lock.waits`) behind a guard of the step's own (`(s) => lock.free(s)`): weak,
       // and said how to make it the lock's (s47 h11: a spinlock's was told "if it waits only for a struct mutex").
       const named = by && isUserPatch(by) && !own ? lockWaitsOf(ks.waits) : undefined;

@@ -272,3 +272,20 @@ describe("an actor's action that ends holding a patch's lock", () => {
     expect(run(addDel, hold('add-to-del', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).properties[0]!.verdict).toBe('holds');
   });
 });
+
+// s47 h14: a user's `strong: true` is said as the user's (s47 lead), and further where it asserts nothing (a step with no
+// wait) or more than the kernel's mutex gives (a device-mutex wait before v5.15's MUTEX_HANDOFF). Builds only, about 0.2 s.
+describe("a user's strong: true, as `steps` says it", () => {
+  it('on a step with no wait, on a device-mutex wait with and without MUTEX_HANDOFF', async () => {
+    const { STRONG_BY } = await import('../../src/kernel/emit.js');
+    const s: ScenarioSpec = { name: 'said', buses: { platform: { autoprobe: false } }, devices: { d: { present: true } }, drivers: { drv: { matches: ['d'], present: true } }, actors: { a: 'bind drv d' } };
+    const said = (base: string) => {
+      const file = `/virtual/said-strong-${base}.ts`;
+      registerPatchFile(file, [definePatch({ id: `said-${base}`, subject: 'strong', base, hunks: ['device_lock', 'device_unlock'].map((l) => ({ fn: 'device_driver_attach', replace: l, step: (_s, o) => ({ ...o!, strong: true }) })) })]);
+      const steps = buildScenario(s, base, file).model.threads.flatMap((t) => Object.entries(t.steps));
+      return ['device_lock', 'device_unlock'].map((l) => STRONG_BY.get(steps.find(([k]) => k.startsWith('device_driver_attach') && k.endsWith(`:${l}`))![1]));
+    };
+    expect(said('v5.10')).toEqual(['said-no-handoff', 'said-no-wait']);
+    expect(said('mainline')).toEqual(['said', 'said-no-wait']);
+  });
+});
