@@ -505,7 +505,15 @@ const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', '
  * list properties would be vacuous by construction (a LTS hunt, 2026-12-06: a clean check of a
  * bind racing reboot exited 5 at v5.15, v6.1 and v6.6 for `deferred-lists`).
  */
-const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.userPatched && !k.w.links.some((l) => l.autoprobe)
+const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.userPatched && nothingDefersUnpatched(k, c);
+/**
+ * What the list properties' premise adds where a patch of the user's is all that chose them: without it nothing here can
+ * defer, and a premise never met then read `vacuous` (exit 5) beside a patch about something else, with no word why
+ * (s47 h15: a bind racing del at v6.6, where a sysfs bind's deferral is -EAGAIN, with a patch adding a lock).
+ */
+const chosenForPatch = (k: Kernel, c: PropCtx): string => (k.userPatched && nothingDefersUnpatched(k, c)
+  ? ' (chosen only because your patch may make a device defer: without it nothing here can; name the properties you mean, --property, where it does not)' : '');
+const nothingDefersUnpatched = (k: Kernel, c: PropCtx): boolean => !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
   && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
     && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
@@ -1600,7 +1608,7 @@ export const LIBRARY: KernelProperty[] = [
         }
       }
       return null;
-    }, { text: 'a device is on a deferred list', met: (s) => someDev(s, (d) => d.deferred !== 'none') });
+    }, { text: `a device is on a deferred list${chosenForPatch(k, c)}`, met: (s) => someDev(s, (d) => d.deferred !== 'none') });
   } },
   // Only where two removals may meet one struct device (mayDelTwice), and met where a second one is
   // on its way once the first has passed bus_remove_device: a single delete, or deletes of one slot
@@ -1895,11 +1903,11 @@ export const LIBRARY: KernelProperty[] = [
       return k.w.devices.some((d) => d.drivers.some((x) => owedRetry(k, links, d.i, x) && k.w.drivers[x]!.needs.every((n) => mayBind(k, c, n)) && !retryNeverOwed(k, c, d.i, x)
         && (k.w.drivers[x]!.needs.length > 0 || links[d.i]!.some((l) => mayBeUnbound(k, c, l.supplier)) || k.userDefers === true)));
     })(),
-    make: (k) => {
+    make: (k, c) => {
       const links = consumerLinks(k);
       return leadsToGone('no-lost-deferral',
         'a device on the deferred list whose driver has everything it needs is probed again: it does not stay there forever (weak fairness; strong for mutex waits from v5.15)',
-        (s) => lostDeferral(k, s, links), 'a deferred device has everything its driver needs (what it `needs` bound, its links to suppliers AVAILABLE)');
+        (s) => lostDeferral(k, s, links), `a deferred device has everything its driver needs (what it \`needs\` bound, its links to suppliers AVAILABLE)${chosenForPatch(k, c)}`);
     } },
   { name: 'actors-terminate', covers: 'L5', applies: () => true, make: (k, c) => {
     // The actors, and the kernel threads that run one call each (the timeout work, a work_on_cpu

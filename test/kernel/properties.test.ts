@@ -3,7 +3,8 @@
  * fix (or with one change), as litmus tests do. Each pair states the expected verdicts first.
  */
 import { describe, expect, it } from 'vitest';
-import { KERNEL_PROPERTY_NAMES, buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { FIRST, KERNEL_PROPERTY_NAMES, buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 
 const verdict = (spec: ScenarioSpec, profile: string, prop: string, patches = '') => {
   const r = check(buildScenario(spec, profile, patches).model, { properties: [prop] });
@@ -351,6 +352,13 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
     expect(verdict(added, 'v5.15', 'deferred-lists').verdict).toBe('holds');
     // Named, it is still checked, and says it is about nothing.
     expect(verdict(reboot, 'v5.15', 'deferred-lists').verdict).toBe('vacuous');
+    // A patch of the user's chooses them (it may make a device defer), and their premise says so where nothing else
+    // could (s47 h15: a patch adding a lock made a clean check exit 5 with no word why); not where a probe can defer.
+    const file = '/virtual/props-any-patch.ts';
+    registerPatchFile(file, [definePatch({ id: 'any', subject: 'x', base: 'v5.15', hunks: [{ fn: 'device_del', insert: { label: 'noop', after: FIRST, before: 'device_lock' }, step: () => ({ where: 'drivers/base/core.c:device_del', run: () => 'device_lock' }) }] })]);
+    const premise = (sp: ScenarioSpec) => (buildScenario(sp, 'v5.15', file).model.properties.find((x) => x.name === 'deferred-lists') as { premiseText?: string } | undefined)?.premiseText;
+    expect(premise(reboot)).toMatch(/^a device is on a deferred list \(chosen only because your patch may make a device defer: without it nothing here can/);
+    expect(premise(added)).toBe('a device is on a deferred list');
   });
 
   it('device-ready: an async entry scheduled for a device deleted and added again sees its own, dead struct (v5.1+), not the new one', () => {
