@@ -238,7 +238,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--junit <file>', 'write a JUnit XML report of the merged result (one testcase per model x params x property)')
     .option('-q, --quiet', 'print only the verdict tables')
     .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)')
-    .addHelpText('after', `\nWith GITHUB_ACTIONS=true, violations and suite mismatches are printed as ::error annotations, as check prints them.\n\nExamples:\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json --junit merged.xml\n\n${EXIT_HELP}`)
+    .addHelpText('after', `\nWith GITHUB_ACTIONS=true, violations and suite mismatches are printed as ::error annotations, as check prints them.\n\nExamples:\n  (run from a clone of the repository)\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json --junit merged.xml\n\n${EXIT_HELP}`)
     .action((files: string[], o: Record<string, any>) => found({
       command: 'merge', files,
       output: { json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), ...(o.jsonOut !== undefined ? { jsonOut: o.jsonOut } : {}), ...(o.html !== undefined ? { html: o.html } : {}), ...(o.junit !== undefined ? { junit: o.junit } : {}) },
@@ -268,7 +268,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
     .option('--param <k=v>', "with --scenario, a scenario parameter (repeatable), as check's: what its vary reads (profile=P is --profile, patches=IDS adds to --patch)", collect)
     .option('--max-states <n>', 'states to explore when recording in the main catalogue scenario (a tenth of it in each other one)', intArg('--max-states', 1), 3000)
     .option('--json', 'print the catalogue as JSON')
-    .addHelpText('after', `\nExamples:\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json\n  $ probecheck steps --profile v5.9 --function __driver_attach --patch models/patches/async-driver-kept.ts\n  $ probecheck steps --scenario models/rmmod-unbind.ts --function do_init_module\n  $ probecheck steps --scenario models/supplier-two-releasers.ts --param bus=usb --function __driver_attach`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository)\n  $ probecheck steps --profile v5.1 --function __driver_attach\n  $ probecheck steps --profile mainline --json\n  $ probecheck steps --profile v5.9 --function __driver_attach --patch models/patches/async-driver-kept.ts\n  $ probecheck steps --scenario models/rmmod-unbind.ts --function do_init_module\n  $ probecheck steps --scenario models/supplier-two-releasers.ts --param bus=usb --function __driver_attach`)
     .action((o: Record<string, any>) => {
       // --param: the scenario's parameters, parsed as check's (s46 h10: a vary reading one could not be listed at the value checked).
       const given = params(o, 'param', '--param');
@@ -299,7 +299,7 @@ function logCommands(program: Command, found: (inv: Invocation) => void): void {
     .argument('<log>', 'kernel log file')
     .option('--profile <name>', 'kernel profile of the scenario (default: from the "Linux version" line, else the newest whose dd.c prints the log\'s lines in their form)')
     .option('-o, --output <file>', 'write the scenario to this file (default: stdout)')
-    .addHelpText('after', `\nExamples:\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
+    .addHelpText('after', `\nExamples:\n  (run from a clone of the repository)\n  $ probecheck from-log models/logs/ti-sysc-deferred.log\n  $ probecheck from-log models/logs/tegra-host1x-synthetic.log --profile v4.2`)
     .action((log: string, o: Record<string, any>) => found({ command: 'from-log', log, ...(o.profile !== undefined ? { profile: String(o.profile) } : {}), ...(o.output !== undefined ? { out: String(o.output) } : {}) }));
 }
 

@@ -34,6 +34,8 @@ function helpExamples(): Example[] {
     expect(h.status).toBe(0);
     const lines = h.stdout.split('\n').filter((l) => /^\s*\$ probecheck /.test(l));
     expect(lines.length, `probecheck ${args.join(' ')} shows examples`).toBeGreaterThan(0);
+    // Examples that name the repository's files say where they run (s47 h15: steps' failed from a user's folder, E503).
+    if (lines.some((l) => /\b(models|properties)\//.test(l))) expect(h.stdout, `probecheck ${args.join(' ')}`).toContain('(run from a clone of the repository');
     for (const l of lines) out.push(example(`probecheck ${args.join(' ')}`, l.replace(/^\s*\$ /, '')));
   }
   return out;
