@@ -274,6 +274,16 @@ export function kernelWarnings(log: ParsedLog, lk: LogKernel): string[] {
       out.push(`line ${wrong.line} prints dd.c's ${wrong.rule.id} line ${wrong.rule.dev ? 'with dev_dbg (the device in the prefix), as dd.c does from a release after v6.3 (v6.12 read; a 6.11 log prints it too)' : 'with pr_debug (the device in the text), as dd.c does up to v6.3 at least (read)'}; profile ${prof}'s dd.c does not: ${range} fits the log`);
     }
   }
+  // device_links_check_suppliers' deferral line (supplierFormOf): dev_dbg's "probe deferral - " (v5.12 .. v5.14, at no
+  // profile) or dev_err_probe's (v5.15 on); not where the log has both forms, which dates nothing (s47 h12 left validate
+  // silent here, as it warned of dd.c's forms only).
+  // The dev_dbg form is at no profile: the nearest below (the newest that prints none) and above (the oldest with
+  // dev_err_probe's) are what from-log guesses for it (v5.15 beside v5.14's dd.c lines), so neither is warned of.
+  const sup = supplierOfLog(log), form = PROFILES[prof] ? supplierFormOf(prof) : undefined;
+  const nearest = [PROFILE_NAMES.filter((p) => supplierFormOf(p) === 'none').at(-1), PROFILE_NAMES.find((p) => supplierFormOf(p) === 'err_probe')];
+  if (sup && !sup.other && form !== undefined && form !== sup.form && !(sup.form === 'dbg' && nearest.includes(prof))) {
+    out.push(`line ${sup.line} prints "${sup.text}", device_links_check_suppliers' ${sup.form === 'dbg' ? 'dev_dbg form, as core.c does from v5.12 (1f0dfa0545e7) to v5.14 (68223eeec708 replaced it)' : 'dev_err_probe form, as core.c does from v5.15 (68223eeec708)'}; profile ${prof}'s core.c ${form === 'none' ? 'prints no such line' : 'prints the other form'}: ${sup.form === 'dbg' ? `no profile has that form: ${nearest[0]} (the nearest below) or ${nearest[1]} (above) fits the log best` : `${nearest[1]} or a later profile fits the log`}`);
+  }
   // The timeout work's "deferred probe pending": with the deferral reason after it from v6.8 (7c41da586e9f), or bare (v4.19 .. v6.7).
   const pend = pendingOfLog(log), have = PROFILES[prof] ? pendingFormOf(prof) : undefined;
   if (pend !== undefined && have !== undefined && have !== pend) {
