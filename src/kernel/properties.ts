@@ -511,8 +511,9 @@ const nothingDefers = (k: Kernel, c: PropCtx): boolean => !k.userPatched && noth
  * defer, and a premise never met then read `vacuous` (exit 5) beside a patch about something else, with no word why
  * (s47 h15: a bind racing del at v6.6, where a sysfs bind's deferral is -EAGAIN, with a patch adding a lock).
  */
-const chosenForPatch = (k: Kernel, c: PropCtx): string => (k.userPatched && nothingDefersUnpatched(k, c)
-  ? ' (chosen only because your patch may make a device defer: without it nothing here can; name the properties you mean, --property, where it does not)' : '');
+const chosenForPatch = (k: Kernel, c: PropCtx): string => (k.userPatched && nothingDefersUnpatched(k, c) ? CHOSEN_FOR_PATCH : '');
+/** Dropped where the run or the scenario names the property (scenario.ts selected): then it was not chosen for the patch (s47 h16). */
+export const CHOSEN_FOR_PATCH = ' (chosen only because your patch may make a device defer: without it nothing here can; name the properties you mean, --property, where it does not)';
 const nothingDefersUnpatched = (k: Kernel, c: PropCtx): boolean => !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
   && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))

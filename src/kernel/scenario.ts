@@ -38,7 +38,7 @@ import { doScanAsync, localPciProbe, requestModprobeThread, scanProgram, workOnC
 import { driverAttach, driverAttachAsyncHelper } from './paths/driver-attach.js';
 import { combine, namePatchFile, parsePatches, patchEntries, patchFilesOf } from './patches.js';
 import { FLAGS, PROFILE_NAMES, firstWith, profile, profileSuggestion, type Flag } from './profiles.js';
-import { LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
+import { CHOSEN_FOR_PATCH, LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, owedRetry, retriesOnlyBlocked, workerReach, type PropCtx } from './properties.js';
 import { insideNotes, isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
@@ -1216,8 +1216,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
   // override-uaf alone counted 49 states where a fresh build counts 45).
   const releasableAtBuild = [...k.releasable];
+  // A premise that says the property was chosen for the user's patch says it only where nothing named it.
+  let forPatch: { p: { premiseText?: string; name: string }; text: string }[] | undefined;
+  const forPatchAtBuild = () => (model.properties ?? []).flatMap((p) => (p.kind !== 'deadlock' && p.premiseText?.endsWith(CHOSEN_FOR_PATCH) ? [{ p, text: p.premiseText }] : []));
   const selected = (names: readonly string[], named: readonly string[] = []) => {
     k.missedJudged = false; k.walkTracked = undefined;
+    for (const { p, text } of forPatch ??= forPatchAtBuild()) p.premiseText = named.includes(p.name) || spec.properties?.includes(p.name) ? text.slice(0, -CHOSEN_FOR_PATCH.length) : text;
     // A match deferral of yours is judged where the run names no-lost-deferral, the scenario's `properties` included.
     k.matchJudged = names.includes('no-lost-deferral') && (named.includes('no-lost-deferral') || spec.properties?.includes('no-lost-deferral') === true);
     const notes = model.notes!, now = yoursHead(names);

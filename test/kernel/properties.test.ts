@@ -359,6 +359,11 @@ describe('no-missed-probe and driver_override, no-probe-after-del of children, s
     const premise = (sp: ScenarioSpec) => (buildScenario(sp, 'v5.15', file).model.properties.find((x) => x.name === 'deferred-lists') as { premiseText?: string } | undefined)?.premiseText;
     expect(premise(reboot)).toMatch(/^a device is on a deferred list \(chosen only because your patch may make a device defer: without it nothing here can/);
     expect(premise(added)).toBe('a device is on a deferred list');
+    // Named, it was not chosen for the patch: the premise does not say so (s47 h16), and a default run says it again.
+    const m = buildScenario(reboot, 'v5.15', file).model;
+    const said = (r: ReturnType<typeof check>) => r.vacuity?.properties.find((x) => x.name === 'deferred-lists')?.premise;
+    expect(said(check(m, { properties: ['deferred-lists'] }))).toBe('a device is on a deferred list');
+    expect(said(check(m, {}))).toMatch(/\(chosen only because your patch/);
   });
 
   it('device-ready: an async entry scheduled for a device deleted and added again sees its own, dead struct (v5.1+), not the new one', () => {
