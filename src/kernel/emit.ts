@@ -413,7 +413,6 @@ const NONE: readonly HeldLock[] = [];
  */
 export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): readonly HeldLock[] {
   const ls: PatchLocks | undefined = k.locks;
-  // (Asked at every move of a user-patched search, by the E203 checks: no garbage without such a lock.)
   if (!ls || (!ls.dev.length && !ls.kernel.length)) return NONE;
   const out: HeldLock[] = [];
   for (const f of ls.dev) {
@@ -422,6 +421,16 @@ export function patchLocksOf(k: Pick<Kernel, 'locks' | 'vn'>, s: KS): readonly H
   }
   for (const f of ls.kernel) out.push({ name: f, owner: (s as unknown as Record<string, number>)[f]!, field: f, spin: ls.spin?.includes(`kernel.${f}`) ?? false });
   return out;
+}
+/**
+ * The owners of patchLocksOf(k, s)'s locks, in its order, pushed onto `out`: the E203 checks ask at every move of a
+ * user-patched search, and need no names.
+ */
+export function pushPatchLockOwners(k: Pick<Kernel, 'locks'>, s: KS, out: number[]): void {
+  const ls = k.locks;
+  if (!ls) return;
+  for (const f of ls.dev) for (const d of s.dev) out.push((d as unknown as Record<string, number>)[f]!);
+  for (const f of ls.kernel) out.push((s as unknown as Record<string, number>)[f]!);
 }
 
 export class Block {
@@ -1175,14 +1184,16 @@ function checkStepKeys(p: Patch, target: string, made: object): void {
 /** A library step a user's hunk may call: given the strict views, it runs on the real state and locals. */
 const realStep = (st: KStep): KStep => viewedStep(st, realState);
 
-/** The owners of the mutexes a thread may hold (0: free): each device's, then deferred_probe_mutex and module_mutex. */
+/**
+ * The owners of the locks a thread may hold (0: free): each device's mutex, then deferred_probe_mutex and module_mutex,
+ * then the locks a user's patch declares (patchLocksOf's order, which mutexName follows).
+ */
 function owners(k: Kernel, s: KS): number[] {
   const ds = s.dev, n = ds.length, out = new Array<number>(n + 2);
   for (let i = 0; i < n; i++) out[i] = ds[i]!.mutex;
   out[n] = s.deferredProbeMutex;
   out[n + 1] = s.moduleMutex;
-  // Then the locks a user's patch declares (patchLocksOf's order, which mutexName follows).
-  for (const l of patchLocksOf(k, s)) out.push(l.owner);
+  pushPatchLockOwners(k, s, out);
   return out;
 }
 /** Which of patchLocksOf(k, s)'s locks are spinlocks, in its order: found once per kernel (asked at every move where a patch declares one). */

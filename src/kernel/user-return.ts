@@ -14,7 +14,7 @@
  */
 import { ProbecheckError } from '../engine/errors.js';
 import type { Action } from './actions.js';
-import { patchLocksOf, type Ret, type ThreadBuilder } from './emit.js';
+import { patchLocksOf, pushPatchLockOwners, type Ret, type ThreadBuilder } from './emit.js';
 import type { KL, KS } from './state.js';
 
 /**
@@ -36,9 +36,13 @@ export function actionReturn(tb: ThreadBuilder, a: Action, next: Ret): Ret {
   const k = tb.k, sys = SYSCALLS[a.op];
   if (!k.locks || (!k.locks.dev.length && !k.locks.kernel.length) || (sys === undefined && next !== null) || a.op === 'device_shutdown') return next;
   const me = tb.owner;
+  const owners: number[] = [];
   return (s: KS, t: KL) => {
-    const held = patchLocksOf(k, s).filter((l) => l.owner === me).map((l) => l.name);
-    if (held.length) {
+    // Owners first, names only for an error: asked at every return of an action of a user-patched search.
+    owners.length = 0;
+    pushPatchLockOwners(k, s, owners);
+    if (owners.includes(me)) {
+      const held = patchLocksOf(k, s).filter((l) => l.owner === me).map((l) => l.name);
       throw new ProbecheckError('E205', sys !== undefined
         ? `actor '${tb.name}': '${a.text}' (${sys}, a system call) returns to user space holding ${held.join(', ')}, a lock your patch declares: lockdep says "WARNING: lock held when returning to user space!", "${tb.name} is leaving the kernel with locks still held!" (lockdep_sys_exit): release it before the call returns`
         : `actor '${tb.name}': its last action, '${a.text}', ends holding ${held.join(', ')}, a lock your patch declares, and the actor runs nothing after it: only the thread that took it may release it, so it is never released`);
