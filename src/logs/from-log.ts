@@ -227,7 +227,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
    */
   const attempt = new Map<string, { drv: string; decided: boolean }>();
   /** The driver of each device's last matched line not yet followed by its probing line, and that line. */
-  const matchedAt = new Map<string, string>(), matchedLine = new Map<string, number>();
+  const matchedAt = new Map<string, { drv: string; line: number }>();
   /** A line ended the device's probe (its outcome is recorded): no probe open, the attempt decided. */
   const ended = (dev: string) => { open.delete(dev); const a = attempt.get(dev); if (a) a.decided = true; };
   const actorOf = (task: string | undefined) => (task !== undefined ? `task ${task}` : 'boot');
@@ -800,10 +800,11 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         // does not was edited or mangled (s47 h10: an imx8mq boot quoted on linux-pm, 2019-10-15,
         // "matched ... with driver imx-ddrc-devfrq", then "probing driver imx-ddrc-devfreq"): said.
         const prev = attempt.get(e.dev!);
-        if (e.rule.id === 'probing' && prev && !prev.decided && prev.drv !== e.drv && matchedAt.get(e.dev!) === prev.drv) {
-          notes.push(`${e.dev}: line ${e.line}'s probing line names driver ${e.drv}, but the matched line just before it (line ${matchedLine.get(e.dev!)}) names ${prev.drv}, and nothing decided that attempt between: driver_probe_device prints both of one driver (it passes that drv to really_probe), so the log was edited or mangled there, or lost ${e.drv}'s own matched line (and ${prev.drv}'s attempt ended with no line: a supplier not ready, with core.c's lines off); both written as the log names them, and \`validate\` stops at line ${e.line}; if it is one driver, give the two one name`);
+        const m = matchedAt.get(e.dev!);
+        if (e.rule.id === 'probing' && prev && !prev.decided && prev.drv !== e.drv && m?.drv === prev.drv) {
+          notes.push(`${e.dev}: line ${e.line}'s probing line names driver ${e.drv}, but the matched line just before it (line ${m.line}) names ${prev.drv}, and nothing decided that attempt between: driver_probe_device prints both of one driver (it passes that drv to really_probe), so the log was edited or mangled there, or lost ${e.drv}'s own matched line (and ${prev.drv}'s attempt ended with no line: a supplier not ready, with core.c's lines off); both written as the log names them, and \`validate\` stops at line ${e.line}; if it is one driver, give the two one name`);
         }
-        if (e.rule.id === 'matched') { matchedAt.set(e.dev!, e.drv!); matchedLine.set(e.dev!, e.line); } else matchedAt.delete(e.dev!);
+        if (e.rule.id === 'matched') matchedAt.set(e.dev!, { drv: e.drv!, line: e.line }); else matchedAt.delete(e.dev!);
         const d = pair(e.dev!, e.drv!, e.bus);
         fromInit(d, task, e.dev!, e.line);
         if (e.rule.id === 'matched' || attempt.get(e.dev!)?.drv !== e.drv) attempt.set(e.dev!, { drv: e.drv!, decided: false });

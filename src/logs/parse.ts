@@ -405,9 +405,9 @@ export function parseLog(input: string): ParsedLog {
   // `matched device=0A=` called another kernel's form. Each line decoded in place, so line numbers
   // stay the file's; the soft breaks left (`=` at the end of a line) are joined as before.
   let qp0: ParsedLog['qp'];
-  if (lines.filter((l) => /=0A=\r?$/.test(l)).length >= 2) {
-    const first = lines.findIndex((l) => /=0A=\r?$/.test(l));
-    qp0 = { count: lines.filter((l) => /=0A=\r?$/.test(l)).length, line: first + 1 };
+  const qpEnds = lines.flatMap((l, i) => (/=0A=\r?$/.test(l) ? [i] : []));
+  if (qpEnds.length >= 2) {
+    qp0 = { count: qpEnds.length, line: qpEnds[0]! + 1 };
     const hex = (t: string) => t.replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i]!.replace(/\r$/, '');
