@@ -56,6 +56,16 @@ export interface StepInfo {
   reads: string[]; writes: string[]; locks: string[]; waits: string[]; fired: number;
 }
 
+/** Why a step is strongly fair, as its `fair:` line says: a device's mutex (no strongBy), or StrongBy's reasons. */
+const STRONG_WHY: Readonly<Record<StrongBy | 'device', string>> = {
+  device: 'a thread that can take the mutex again and again does: MUTEX_HANDOFF',
+  mutex: 'it waits for a mutex your patch declares: a thread that can take it again and again does: MUTEX_HANDOFF',
+  spinlock: "it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued",
+  said: "your patch's step says strong: true",
+  'said-no-wait': "your patch's step says strong: true; it has no wait, so that changes nothing: a step that never waits is taken in every fair run",
+  'said-no-handoff': "your patch's step says strong: true, of a mutex wait; this kernel's mutex hands over only from v5.15 (MUTEX_HANDOFF), so a liveness verdict that needs it rests on your word, not the kernel's",
+};
+
 /** `__device_attach(dc)#2:device_lock` -> ['__device_attach', 'device_lock']. */
 export function splitLabel(label: string): [string, string] {
   const i = label.lastIndexOf(':');
@@ -544,12 +554,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
     line('reads:', s.reads); line('writes:', s.writes); line('locks:', s.locks); line('waits:', s.waits);
     // Said of the lock it waits for: a patch's own lock is not the device mutex (s47 h8: cb3d1049f4ea's store, under its
     // spinlock, was said against the device mutex it no longer takes).
-    if (s.strong) io.out(s.strongBy === 'spinlock' ? "  fair:  strongly (it waits for a spinlock your patch declares: the kernel's spinlocks are FIFO, ticket or queued)"
-      : s.strongBy === 'said' ? "  fair:  strongly (your patch's step says strong: true)"
-      : s.strongBy === 'said-no-wait' ? "  fair:  strongly (your patch's step says strong: true; it has no wait, so that changes nothing: a step that never waits is taken in every fair run)"
-      : s.strongBy === 'said-no-handoff' ? "  fair:  strongly (your patch's step says strong: true, of a mutex wait; this kernel's mutex hands over only from v5.15 (MUTEX_HANDOFF), so a liveness verdict that needs it rests on your word, not the kernel's)"
-      : s.strongBy === 'mutex' ? "  fair:  strongly (it waits for a mutex your patch declares: a thread that can take it again and again does: MUTEX_HANDOFF)"
-      : '  fair:  strongly (a thread that can take the mutex again and again does: MUTEX_HANDOFF)');
+    if (s.strong) io.out(`  fair:  strongly (${STRONG_WHY[s.strongBy ?? 'device']})`);
     if (s.strongIfLockOnly) io.out("  fair:  strongly if, over a whole search, the patch's guard lets the thread go where the mutex alone would (MUTEX_HANDOFF); weakly otherwise");
   }
   // A function with steps of its own may run inside its callers' steps too (device_lock: one block of

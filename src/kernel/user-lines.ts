@@ -94,12 +94,13 @@ export function readUserLines(tries: readonly Sources[], where: string, c: reado
   // Its `where` naming no kept function, nearly a kept one: a slip in copying it is more likely than a function the patch adds
   // (then its lines, read as added, would be the kernel's, and no near-miss note could say so).
   const wf = /^[\w/.-]+\.[ch]:([A-Za-z_]\w*)/.exec(where)?.[1];
-  const slip = wf === undefined ? undefined : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed)).find((x) => x?.near !== undefined);
+  const misses = wf === undefined ? [] : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed));
+  const slip = misses.find((x) => x?.near !== undefined);
   if (slip) notes.push(`patch ${mine.id}'s step ${step} has where '${where}', whose function ${wf} the kept text of ${slip.path} at ${slip.release} lacks: its plain lines are read as lines the patch adds; did you mean '${slip.near}'?`);
   // A plain line such a step cites that a kept function of the file has (`{ ...orig, where }` keeps the library's C under a
   // new function's name): read as added all the same, and said, with how to cite the kernel's line.
-  const missing = wf === undefined ? undefined : tries.map((sources) => missingFunction(sources, where, `${wf}:: x`, renamed)).find((x) => x);
-  if (missing && !slip) {
+  const missing = misses.find((x) => x);
+  if (wf !== undefined && missing && !slip) {
     const fns = excerptsOf(missing.release, missing.path);
     for (const a of added) {
       // A call only: `return 0;` or a brace, which many functions have, says nothing about where a line came from.
