@@ -121,6 +121,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     if (r.written) own.set(r.patch, [...(own.get(r.patch) ?? []), r.path]);
   }
   const list = (xs: string[]) => `${xs.slice(0, 6).join(', ')}${xs.length > 6 ? ` and ${xs.length - 6} more` : ''}`;
+  const ours = patchLocks(patches);
   for (const [id, fields] of one) {
     // The fields that did change are said too: read beside a violation the patch's wait causes on
     // another device, the note alone suggested the wait was inert (a new user, 2026-12-05).
@@ -128,7 +129,7 @@ export function patchNotes(patches: UserPatch[], patched: Result, base?: Result)
     // A field the patch's own steps write: a lock they take (s46 h4: dc23806a7c47's guard held from
     // the load into strcmp never waited, and fixed override-uaf by what the store's wait then met),
     // or a field that is no lock (its own asyncDriver, a state.thread variable), said as written only (s46 h18).
-    const mine = own.get(id) ?? [], ours = patchLocks(patches), locks = mine.filter((f) => isLockPath(f, ours)), rest = mine.filter((f) => !isLockPath(f, ours));
+    const mine = own.get(id) ?? [], locks = mine.filter((f) => isLockPath(f, ours)), rest = mine.filter((f) => !isLockPath(f, ours));
     const writes = (locks.length ? `; your patch's own steps write ${list(locks)} too (a lock they take): what that does to the other threads' waits for ${locks.length > 1 ? 'them' : 'it'} is not said here` : '')
       + (rest.length ? `; ${locks.length ? 'they also write' : "your patch's own steps write"} ${list(rest)}${locks.length ? '' : ' too'}: what ${rest.length > 1 ? 'those writes do' : 'that write does'} is not said here` : '');
     notes.push({ patch: id, step: '', note: 'one value', text: `patch ${id}: its waits read ${list(fields)}, each the same value at every read in this search: a wait on ${fields.length > 1 ? 'them' : 'it'} never blocked, or always did${other ? ` (its reads of ${list(other)} did change)` : ''}${writes}` });
