@@ -109,6 +109,11 @@ export interface Patch {
   removes?: Flag[];
   /** Snapshots that have the patched code, for its steps' anchors (default: the profile's). */
   sources?: Readonly<Record<string, string>>;
+  /**
+   * The only properties that can see this patch's change, and what it changes (a WARN_ON's
+   * condition): a run that checks none of them is told so, or `diff` reads `still holds` in silence.
+   */
+  judgedBy?: { properties: readonly string[]; what: string };
 }
 
 export interface Kernel {

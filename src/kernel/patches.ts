@@ -483,6 +483,7 @@ PATCHES['codina-v7'] = {
   // The steps that run __device_links_no_driver (a consumer's release, and its failed probe's device_links_no_driver).
   touches: ['__device_release_driver:devres_release_all', 'really_probe:probe_failed'],
   flags: ['LINKS_NO_DRIVER_UNBINDING_QUIET'],
+  judgedBy: { properties: ['links-no-warn'], what: "a WARN_ON's condition in __device_links_no_driver" },
   hunks: [],
 };
 

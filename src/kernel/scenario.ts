@@ -1216,6 +1216,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
   // override-uaf alone counted 49 states where a fresh build counts 45).
   const releasableAtBuild = [...k.releasable];
+  const unjudgedNote = (p: Patch) => `patch ${p.id} changes only ${p.judgedBy!.what}, which only ${p.judgedBy!.properties.join(', ')} judges, and this run does not check it: name it (--property ${p.judgedBy!.properties[0]})`;
   // A premise that says the property was chosen for the user's patch says it only where nothing named it.
   let forPatch: { p: { premiseText?: string; name: string }; text: string }[] | undefined;
   const forPatchAtBuild = () => (model.properties ?? []).flatMap((p) => (p.kind !== 'deadlock' && p.premiseText?.endsWith(CHOSEN_FOR_PATCH) ? [{ p, text: p.premiseText }] : []));
@@ -1227,6 +1228,15 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const notes = model.notes!, now = yoursHead(names);
     for (const n of Object.values(yoursNotes ?? {})) { const at = notes.indexOf(n); if (at >= 0 && n !== now) notes.splice(at, 1); }
     if (now && !notes.includes(now)) notes.unshift(now);
+    // A patch only some properties can see (Patch.judgedBy), none of them checked: said (s48 h3:
+    // `diff --patched-param patches=codina-v7` read every default property `still holds`, exit 0).
+    for (const p of k.patches) {
+      if (!p.judgedBy) continue;
+      const n = unjudgedNote(p);
+      const at = notes.indexOf(n), seen = p.judgedBy.properties.some((x) => names.includes(x));
+      if (seen && at >= 0) notes.splice(at, 1);
+      if (!seen && at < 0) notes.push(n);
+    }
     k.releasable.clear();
     for (const i of releasableAtBuild) k.releasable.add(i);
     for (const p of LIBRARY) {

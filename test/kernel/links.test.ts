@@ -947,6 +947,16 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
       actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' }, properties: ['links-no-warn'] };
     expect(['', 'codina-v7'].map((x) => check(buildScenario(fails, 'mainline', x).model).properties[0]!.verdict)).toEqual(['violated', 'holds']);
   });
+  it('a run that checks no property able to see codina-v7 is told so (s48 h3: diff read still holds, exit 0, in silence)', () => {
+    const m = buildScenario({ ...lan, properties: undefined }, 'mainline', 'codina-v7').model;
+    const said = () => (m.notes ?? []).filter((n) => n.startsWith('patch codina-v7 changes only '));
+    m.selected!(['single-binding', 'no-deadlock']);
+    expect(said()).toEqual(["patch codina-v7 changes only a WARN_ON's condition in __device_links_no_driver, which only links-no-warn judges, and this run does not check it: name it (--property links-no-warn)"]);
+    m.selected!(['no-deadlock', 'links-no-warn'], ['links-no-warn']);
+    expect(said()).toEqual([]);
+    m.selected!(['no-deadlock']);
+    expect(said()).toHaveLength(1);
+  });
   it("a user's hunk that returns the step unchanged is said to change nothing; one that changes it, in place or at one site only, is not", async () => {
     const { registerPatchFile, definePatch } = await import('../../src/kernel/define-patch.js');
     const said = (id: string, step: Parameters<typeof definePatch>[0]['hunks'][number]['step']) => {
