@@ -5,9 +5,9 @@
  * for a managed link whose supplier is DL_DEV_UNBINDING. Herve Codina's "driver core: Avoid
  * warning when removing a device while its supplier is unbinding" (v7 3/3, 2026-05-11; the
  * library's `codina-v7`, flag LINKS_NO_DRIVER_UNBINDING_QUIET) skips it while the supplier is
- * DL_DEV_UNBINDING. CVE-2026-97479 (Linux CNA, published 2026-09-24, read in an NVD hourly list)
- * carries that subject and the posting's splat (core.c:1497 __device_links_no_driver), so it was
- * merged by then; its commit id and release were not read.
+ * DL_DEV_UNBINDING. Merged as 36d74f17e03f (driver-core-next 2026-05-25; v7.2, and 6.18.53 as
+ * 73ea4ec0ec46, by CVE-2026-97479's record, which carries the posting's splat at core.c:1497); its
+ * text is in no tree read, so v7's hunk is what runs.
  * `caller: chain` is the posting's lan966x case, one thread: i2c consumes oic and pinctrl,
  * pinctrl consumes oic, oic consumes pci; the PCI driver's unbind unbinds them depth first and
  * reaches i2c through pinctrl while oic is still DL_DEV_UNBINDING (the posting rmmods the PCI

@@ -3,7 +3,7 @@
  * DL_DEV_UNBINDING (models/supplier-unbinding-warn.ts). The WARN_ON before the DORMANT write is
  * 8c3e315d4296's (v5.8): v5.4 has no WARN there. Fixed by Herve Codina's "driver core: Avoid
  * warning when removing a device while its supplier is unbinding" (the library's codina-v7, its v7
- * posting of 2026-05-11; CVE-2026-97479 names the subject, so merged by 2026-09-24; commit id not read).
+ * posting of 2026-05-11; merged as 36d74f17e03f, v7.2, by CVE-2026-97479's record; its text not read).
  */
 import { defineSuite, type Expected } from 'probecheck';
 
