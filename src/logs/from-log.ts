@@ -28,6 +28,7 @@ import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
 import { KNOWN_BUSES } from './formats.js';
+import { supplierLine, supplierReason, type SupplierWords } from './supplier-words.js';
 import { shellWord } from '../report/shell-word.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -466,23 +467,16 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   const linkLines = new Map<string, LinkLine[]>();
   const pushLink = (dev: string, x: LinkLine) => (linkLines.get(dev) ?? linkLines.set(dev, []).get(dev)!).push(x);
   /**
-   * device_links_check_suppliers' own words when a link defers the probe, in each form it took:
-   * `dev_dbg(dev, "probe deferral - wait for supplier %pfwP\n", ...)` and `"probe deferral - supplier
-   * %s not ready\n"` (1f0dfa0545e7, core.c read at that id, v5.12 .. v5.14; M. Zyngier's rk3399 boot
-   * prints both, linux-kernel, 2020-12); `dev_err_probe(dev, -EPROBE_DEFER, "wait for supplier
-   * %pfwP\n", sup_fw)` and `"supplier %s not ready\n"` (68223eeec708, v5.15-rc4; core.c at v5.15.100 and cf52ad5ff16c; dev_err_probe
-   * prints "error %pe: " before them: "error -EPROBE_DEFER: ", or "error -517: " where
-   * CONFIG_SYMBOLIC_ERRNAME is off, as vsprintf's err_ptr falls back to the number); `"wait for supplier %pfwf\n"` (v6.6.y, 6.18.y: the
-   * node's full path). The deferral reason the pending line prints from v6.8 is the same text after
-   * the driver string (`deferred probe pending: platform: wait for supplier /phy@ff7c0000/usb3-port`).
-   * "supplier X" names a device (dev_name); "wait for supplier N" a firmware node, which has no
-   * device yet or none linked.
+   * device_links_check_suppliers' own words when a link defers the probe, read by supplier-words.ts
+   * in each form it took (dev_dbg's `probe deferral - ` v5.12 .. v5.14, dev_err_probe's `error
+   * -EPROBE_DEFER: ` / `error -517: ` from v5.15, the bare words as a v6.8+ pending line's reason;
+   * M. Zyngier's rk3399 boot prints the first, linux-kernel, 2020-12). "supplier X" names a device
+   * (dev_name); "wait for supplier N" a firmware node (%pfwP, %pfwf from v6.6), which has no device
+   * yet or none linked.
    */
-  const supplierSays = (text: string) => {
-    const r = /^(?:error -EPROBE_DEFER: |error -517: |probe deferral - )?(wait for )?supplier (\S+)(?: not ready)?$/.exec(text);
-    if (!r || (r[1] === undefined) !== text.endsWith(' not ready')) return undefined;
-    return r[1] ? { supplier: r[2]!, how: `says wait for supplier ${r[2]} (a firmware node)`, ready: true, fwnode: true as const } : { supplier: r[2]!, how: `says supplier ${r[2]} not ready`, ready: true };
-  };
+  const supplierSays = (w: SupplierWords) => w.wait
+    ? { supplier: w.name, how: `says wait for supplier ${w.name} (a firmware node)`, ready: true, fwnode: true as const }
+    : { supplier: w.name, how: `says supplier ${w.name} not ready`, ready: true };
   /**
    * Whose words a supplier line is: device_links_check_suppliers runs in really_probe before it sets
    * dev->driver (dd.c at torvalds@efb0b309fa0d:618, 632), so dev_driver_string, which dev_printk
@@ -528,23 +522,24 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     if (m && !(namedFor.get(m[2]!) ?? []).some((x) => x.drv === m[1])) pushLink(m[2]!, { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}`, ready: false });
     // Whole, or wrapped after "supplier" (a mail).
     const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
-    const r = /^(\S*) (\S+): (.*)$/.exec(text), said = r ? supplierSays(r[3]!) : undefined;
-    const bus = r && said && driverOf(r[1]!, r[2]!) ? unknownBus(r[1]!, r[2]!, r[3]!) : undefined;
-    if (r && said && driverOf(r[1]!, r[2]!) && bus === undefined) driverSaid.push({ dev: r[2]!, line: o.line, owner: r[1]!, text: r[3]! });
+    // supplier-words.ts: the dbg or err_probe form, behind dyndbg's decorations where any.
+    const r = supplierLine(text), said = r ? supplierSays(r.w) : undefined;
+    const bus = r && said && driverOf(r.first, r.dev) ? unknownBus(r.first, r.dev, r.words) : undefined;
+    if (r && said && driverOf(r.first, r.dev) && bus === undefined) driverSaid.push({ dev: r.dev, line: o.line, owner: r.first, text: r.words });
     else if (r && said) {
-      pushLink(r[2]!, { ...said, line: o.line, ...(bus ? { how: `${said.how} (${bus})` } : {}) });
+      pushLink(r.dev, { ...said, line: o.line, ...(bus ? { how: `${said.how} (${bus})` } : {}) });
       // The core's words: their first word is the bus, never a driver's name (prefixDriver skips them).
       coreLines.add(o.line);
-      if (bus && !busSaid.has(r[2]!)) busSaid.set(r[2]!, { bus: r[1]!, line: o.line });
+      if (bus && !busSaid.has(r.dev)) busSaid.set(r.dev, { bus: r.first, line: o.line });
     }
   }
   for (const e of log.events) {
     if (e.rule.id !== 'deferred_pending' || e.reason === undefined || e.dev === undefined) continue;
     // The reason's first word is dev_driver_string when it was set: the bus the pending line itself
     // names (the device has no driver while pending) where the link check set it.
-    const p = /^(\S*): (.*)$/.exec(e.reason), said = p ? supplierSays(p[2]!) : undefined;
+    const p = supplierReason(e.reason), said = p ? supplierSays(p.w) : undefined;
     if (!p || !said) continue;
-    if (p[1] !== (e.owner ?? '') || driverOf(p[1]!, e.dev)) driverSaid.push({ dev: e.dev, line: e.line, owner: p[1]!, text: p[2]!, pending: true });
+    if (p.first !== (e.owner ?? '') || driverOf(p.first, e.dev)) driverSaid.push({ dev: e.dev, line: e.line, owner: p.first, text: p.words, pending: true });
     else pushLink(e.dev, { ...said, line: e.line, how: `(deferred probe pending's reason) ${said.how}`, pending: true });
   }
   for (const l of linkLines.values()) l.sort((a, b) => a.line - b.line);

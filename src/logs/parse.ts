@@ -9,6 +9,7 @@
  * read either, but counted apart (`prefixed`), so that the commands can name the prefix.
  */
 import { DEV_PREFIX, DEV_PREFIX_2, KNOWN_BUSES, RULES, type Rule } from './formats.js';
+import { undecorated } from './dyndbg.js';
 
 export interface LogEvent {
   /** 1-based line number in the input. */
@@ -523,12 +524,12 @@ export function parseLog(input: string): ParsedLog {
     if (e && (e.rule.id === 'probe_failed' || e.rule.id === 'rejects_match') && e.spaced !== undefined && !/^[\w.-]+ [\w.-]+$/.test(e.spaced)
       && e.spaced.split(/[ \t]+/).some((w) => /^[a-z]+$/.test(w)) && !spelled(e.spaced, i, last)) e = null;
     // dyndbg's decorations (a log hunt, 2026-12-04: a real log booted with +f, another with +plmft):
-    // `[tid] ` (+t), then `module:` (+m), `function:` (+f) and `line:` (+l), then a space.
+    // `[tid] ` (+t), then `module:` (+m), `function:` (+f), `file:` (+s) and `line:` (+l), then a space (dyndbg.ts).
     let tid: string | undefined, dec = false;
     if (!e) {
-      const d = /^(?:\[(\d+)\] )?(?:[\w.-]+:){1,3} (.+)$/.exec(text) ?? /^\[(\d+)\] (.+)$/.exec(text);
-      const inner = d ? readMessage(d[2]!) : null;
-      if (d && inner) { e = inner; tid = d[1]; dec = true; if (decorated) decorated.count++; else decorated = { count: 1, line: i + 1 }; }
+      const d = undecorated(text);
+      const inner = d ? readMessage(d.text) : null;
+      if (d && inner) { e = inner; tid = d.tid; dec = true; if (decorated) decorated.count++; else decorated = { count: 1, line: i + 1 }; }
     }
     if (!e) {
       unknown++; others.push({ line: i + 1, text });

@@ -16,6 +16,7 @@ import { backportName, backportsPast } from '../kernel/backports.js';
 import type { LogKernel, ReturnedForm } from './model-events.js';
 import type { ParsedLog } from './parse.js';
 import { KNOWN_BUSES } from './formats.js';
+import { supplierLine } from './supplier-words.js';
 
 /** `5.4` -> 5004, `v6.12` -> 6012. */
 const num = (v: string) => { const [a, b] = v.replace(/^v/, '').split('.').map(Number); return a! * 1000 + (b ?? 0); };
@@ -207,14 +208,14 @@ function supplierOfLog(log: ParsedLog): { form: 'dbg' | 'err_probe'; line: numbe
   const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
   let first: { form: 'dbg' | 'err_probe'; line: number; text: string } | undefined;
   for (const o of log.others) {
-    const m = /^(\S+) \S+: (probe deferral - |error (?:-EPROBE_DEFER|-517): )((?:wait for )?supplier \S+(?: not ready)?)$/.exec(o.text);
-    if (!m || (m[3]!.startsWith('wait for ') === m[3]!.endsWith(' not ready'))) continue;
-    const form = m[2] === 'probe deferral - ' ? 'dbg' : buses.has(m[1]!) ? 'err_probe' : undefined;
-    if (form === undefined) continue;
+    // supplier-words.ts: a dev_dbg line behind dyndbg's decorations dates the log as a plain one does.
+    const m = supplierLine(o.text);
+    const form = m?.w.form === 'dbg' ? 'dbg' : m?.w.form === 'err_probe' && buses.has(m.first) ? 'err_probe' : undefined;
+    if (m === undefined || form === undefined) continue;
     // The other form too: no one kernel prints both (two kernels' lines pasted together), so neither dates the log
     // (s47 h14: the first line's form was used, the other's line not said).
-    if (first && form !== first.form) return { ...first, other: { line: o.line, text: `${m[2]}${m[3]}` } };
-    first ??= { form, line: o.line, text: `${m[2]}${m[3]}` };
+    if (first && form !== first.form) return { ...first, other: { line: o.line, text: m.words } };
+    first ??= { form, line: o.line, text: m.words };
   }
   return first;
 }

@@ -8,24 +8,22 @@
  */
 import { KNOWN_BUSES } from './formats.js';
 import type { ParsedLog } from './parse.js';
+import { supplierLine, supplierReason, supplierSaid, type SupplierWords } from './supplier-words.js';
 
 /** Those lines in words (and the first that is a driver's own such line), parts joined by "; ": empty where there is none. */
 export function supplierDeferral(log: ParsedLog): string {
-  const SUP = /^(probe deferral - )?(?:error -EPROBE_DEFER: |error -517: )?((?:wait for )?supplier \S+(?: not ready)?)$/;
+  // The words are read by supplier-words.ts (the kernel's forms; bare only as a pending reason).
   // The first word is dev_driver_string: the bus while no driver is set, as in device_links_check_suppliers
   // (really_probe sets dev->driver after it, dd.c at torvalds@efb0b309fa0d:167-178), the driver's name
   // in that driver's own probe; the pending reason's first word too (`"%s: %pV"`, dev_driver_string).
   // s46 h12: `cdns-i2c i2c@0: error -EPROBE_DEFER: supplier X not ready`, a driver's own dev_err_probe,
   // was named the core's deferral that names no driver. `probe deferral - ` is core.c's words alone.
   const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
-  const read = (line: number, first: string, dev: string, words: string, pending: boolean) => {
-    const w = SUP.exec(words);
-    return w ? { line, dev, says: w[2]!, pending, core: w[1] !== undefined || buses.has(first), first } : undefined;
-  };
+  const read = (line: number, first: string, dev: string, w: SupplierWords, pending: boolean) =>
+    ({ line, dev, says: supplierSaid(w), pending, core: w.form === 'dbg' || buses.has(first), first });
   const lines = [
-    // dyndbg's decorations (+t, +m, +f, +l) may stand before dev_err_probe's dev_dbg line.
-    ...log.others.map((o) => { const m = /^(?:\[\d+\] )?(?:[\w.-]+:){1,3} (\S+) (\S+): (.*)$/.exec(o.text) ?? /^(\S+) (\S+): (.*)$/.exec(o.text); return m ? read(o.line, m[1]!, m[2]!, m[3]!, false) : undefined; }),
-    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const w = /^(\S+): (.*)$/.exec(e.reason!); return w ? read(e.line, w[1]!, e.dev!, w[2]!, true) : undefined; }),
+    ...log.others.map((o) => { const m = supplierLine(o.text); return m ? read(o.line, m.first, m.dev, m.w, false) : undefined; }),
+    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.dev !== undefined && e.reason !== undefined).map((e) => { const m = supplierReason(e.reason!); return m ? read(e.line, m.first, e.dev!, m.w, true) : undefined; }),
   ].filter((x) => x !== undefined).sort((a, b) => a.line - b.line);
   const core = lines.filter((x) => x.core), own = lines.find((x) => !x.core);
   const f = core[0], more = core.length - 1;
