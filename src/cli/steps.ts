@@ -24,6 +24,7 @@ import { buildScenario, START_MODELS, type BuiltScenario, type startModels } fro
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, STRONG_BY, type Patch, type StrongBy } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
+import { leftOut } from '../kernel/left-out.js';
 import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import { unformedWindow } from '../kernel/paths/module.js';
 import { BOOT_PROBE } from '../kernel/paths/links.js';
@@ -196,8 +197,8 @@ function checkHunks(profileName: string, patches: string): void {
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
     if (!labels) {
       const near = didYouMean(h.fn, [...fns.keys()]);
-      const inside = modelledInside(h.fn, steps());
-      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${near !== undefined && !inside ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
+      const inside = modelledInside(h.fn, steps()), out = inside ? '' : leftOut(h.fn);
+      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${out}${near !== undefined && !inside && !out ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
     }
     const label = h.replace ?? h.insert!.label;
     if (!labels.includes(label)) {
@@ -521,7 +522,7 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${modelledInside(fn, cat.refs)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`);
+    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${modelledInside(fn, cat.refs) || leftOut(fn)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`);
   }
   // A patch's notes on one of its steps' C (a line nearly the kernel's, a release run past: emit.ts), under that step: check and
   // diff print them with a result, and `steps --patch` is where a patch's C is read (s46 h2: it printed none).

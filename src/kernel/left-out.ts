@@ -1,0 +1,17 @@
+/**
+ * Kernel functions the model leaves out on purpose, with why and where the docs say so. A patch
+ * that changes only such a function cannot be written; the E604 and `steps --function` errors say
+ * that instead of only "no modelled function" (s48 h2: Wang Wensheng's 2025-08-14 posting, "driver
+ * core: Fix concurrent problem of deferred_probe_extend_timeout()", a race of two cancels on the
+ * timeout work's PENDING bit, got a bare list of functions).
+ */
+const LEFT_OUT: ReadonlyMap<string, string> = new Map([
+  ['deferred_probe_extend_timeout', "time is not modelled (the timeout work may run any time after it is scheduled), nor the workqueue's PENDING bit that cancel_delayed_work and schedule_delayed_work race on, so a patch to it cannot be written; docs/known-gaps.md#the-late-initcall"],
+  ['device_links_flush_sync_list', "sync_state's locking of suppliers is not modelled, so a patch to it cannot be written; docs/known-gaps.md#device_links_lock"],
+]);
+
+/** `; 'fn' is left out of the model: WHY` for a function the model leaves out on purpose, else ''. */
+export function leftOut(fn: string): string {
+  const why = LEFT_OUT.get(fn);
+  return why === undefined ? '' : `; '${fn}' is left out of the model: ${why}`;
+}
