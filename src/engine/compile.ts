@@ -11,7 +11,7 @@ import type { Liveness, Model, Property, Step, ThreadDef } from './model.js';
 import { sizeOf, t, wideInt, type Fields, type RecordT } from './schema.js';
 
 /** The keys a step may have (model.ts Step); words for a guard that mean `await`. */
-const STEP_KEYS = new Set(['where', 'since', 'source', 'sourceIdle', 'runs', 'merges', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'strongUnless', 'weakNote', 'cannot']);
+const STEP_KEYS = new Set(['where', 'since', 'source', 'patch', 'sourceIdle', 'runs', 'merges', 'idleWhen', 'await', 'branches', 'branchNames', 'run', 'idle', 'waits', 'strong', 'strongUnless', 'weakNote', 'cannot']);
 const GUARD_WORDS: ReadonlySet<string> = new Set(['enabled', 'guard', 'when', 'if', 'cond', 'condition', 'wait', 'awaits']);
 /** The step key an unknown one means: `await` for a guard's other names, else the nearest (or none). */
 export function stepKeyMeant(key: string, known: readonly string[]): string | undefined {

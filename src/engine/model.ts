@@ -45,6 +45,8 @@ export interface Step<G = any, L = any> {
   since?: string;
   /** The source lines it models, e.g. `drivers/base/dd.c@v5.9:850,852-854`. */
   source?: string;
+  /** The user's patch whose hunk made it: a trace says so, as its C lines may be the kernel's it replaces. */
+  patch?: string;
   /**
    * The lines a trace cites where `idleWhen` holds in the state the step starts from: the test of a
    * branch not taken, without the body it guards (`source` has both).

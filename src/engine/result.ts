@@ -34,7 +34,7 @@ export interface WalkSummary {
 }
 
 /** A thread blocked in a deadlock, and what it waits for. */
-export interface Waiter { thread: string; label: string; where: string; waits: string }
+export interface Waiter { thread: string; label: string; where: string; waits: string; patch?: string }
 
 export interface PropertyResult {
   name: string;

@@ -23,6 +23,8 @@ export interface TraceStep {
   since?: string;
   /** The source lines the step models (kernel steps: `drivers/base/dd.c@v5.9:850-854`). */
   source?: string;
+  /** The user's patch whose hunk made the step (Step.patch). */
+  patch?: string;
   changes: Change[];
   /**
    * The step ended its thread with actions of the thread that never did their work in this trace
@@ -134,6 +136,7 @@ function describe(be: Backend, k: number, b: number, n: number): { move: Move; s
   const step: Omit<TraceStep, 'changes'> = { n, thread: th.name, program: th.program, label: cs.label, where: cs.step.where };
   if (cs.step.since) step.since = cs.step.since;
   if (cs.step.source) step.source = cs.step.source;
+  if (cs.step.patch) step.patch = cs.step.patch;
   if (multi) { step.branch = b; const bn = branchNameAt(be, k, b); if (bn) step.branchName = bn; }
   return { move, step };
 }

@@ -908,6 +908,7 @@ export class Block {
       // other step follows the profile and its library patches, not the user's.
       const by = patchedBy.get(l), base = this.tb.k.builtFor ?? this.tb.k.profile;
       st.since = by && isUserPatch(by) ? (ks.since !== undefined && ks.since !== origSince.get(l) ? ks.since : `${base} + ${by.id}`) : (ks.since ?? base);
+      if (by && isUserPatch(by)) st.patch = by.id;
       // A user's await must say true or false: one with no return (undefined) read as a wait that
       // never ends, and no-deadlock blamed it (a new user, 2026-12-05).
       const ua = ks.await;

@@ -107,13 +107,14 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
     const narrow = table([rows[0]!.slice(0, 3), ...t.steps.map((s) => [String(s.n), s.thread, col.cyan(stepHead(s))])], '  ');
     out = [narrow[0]!];
     // A step anchored in the kernel's text names its C lines first (`C: drivers/base/dd.c@<snapshot>:767,775`).
-    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`)), ...(s.early ? [col.yellow(`${indent}  ${earlyText(s)}`)] : [])); });
+    t.steps.forEach((s, i) => { out.push(narrow[i + 1]!, ...(s.source ? [col.dim(`${indent}  C: ${s.source}`)] : []), ...(s.patch ? [col.yellow(`${indent}  ${byPatch(s)}`)] : []), ...s.changes.map((c) => col.dim(`${indent}  ${changeText(c)}`)), ...(s.early ? [col.yellow(`${indent}  ${earlyText(s)}`)] : [])); });
   } else {
     // Under each step, the C lines it models, and a line when it ended its thread with an action undone.
     const withNotes: string[] = [out[0]!];
     t.steps.forEach((s, i) => {
       withNotes.push(out[i + 1]!);
       if (s.source) withNotes.push(col.dim(`${indent}  C: ${s.source}`));
+      if (s.patch) withNotes.push(col.yellow(`${indent}  ${byPatch(s)}`));
       if (s.early) withNotes.push(col.yellow(`${indent}  ${earlyText(s)}`));
     });
     out = withNotes;
@@ -121,6 +122,13 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
   if (t.loopFrom !== undefined) out.push(`  ${loopNote(t)}`);
   return out;
 }
+
+/**
+ * A step a user's hunk made: its C lines are those of the step it replaced, or the hunk's own, so a
+ * wait or write the C does not show is the patch's (s48 h2: a deadlock at a lock the patch takes in
+ * __driver_attach cited dd.c's unlocked `ret = driver_match_device(drv, dev);` with no word of it).
+ */
+const byPatch = (s: { patch?: string; source?: string }): string => `your patch ${s.patch} made this step${s.source ? ' (its C: is the step it replaced, unless your hunk gives its own)' : ''}`;
 
 /** A thread that ended with actions that never did their work (a failed call, not a finished one). */
 function earlyText(s: TraceStep): string {
@@ -210,7 +218,7 @@ function lockShown(waits: readonly string[]): (field: string) => string {
 
 /** A waiter's two lines: what it holds and waits for (and who holds that, since which step), and where. */
 function waiterLines(w: Waiter, sum: WaiterSummary, col: Colors): string[] {
-  return [`  ${col.bold(w.thread)} ${sum.holds.length ? `holds ${sum.holds.join(', ')}, ` : ''}waits for ${sum.waitsFor}`, `      blocked at ${w.label} in ${w.where}`];
+  return [`  ${col.bold(w.thread)} ${sum.holds.length ? `holds ${sum.holds.join(', ')}, ` : ''}waits for ${sum.waitsFor}`, `      blocked at ${w.label} in ${w.where}${w.patch ? ` (a step your patch ${w.patch} made)` : ''}`];
 }
 
 /** What a thread waits for, and since which step its holder holds it (the model's own "held by" then goes). */

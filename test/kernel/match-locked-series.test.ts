@@ -16,6 +16,7 @@ import { buildScenario, check, type ScenarioSpec } from 'probecheck';
 import { registerPatchFile, definePatch, isUserPatch } from '../../src/kernel/define-patch.js';
 import { defineProperty, withProperties } from '../../src/kernel/define-property.js';
 import { patchNotes } from '../../src/cli/patch-notes.js';
+import { renderViolation } from '../../src/report/text.js';
 
 const FILE = '/virtual/dc23806a7c47.ts';
 registerPatchFile(FILE, [definePatch({
@@ -127,6 +128,16 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(verdict(smmu, 'cb3d1049f4ea')).toBe('holds');
     expect(verdict(transitive, '')).toBe('holds');
     expect(verdict(transitive, FILE)).toBe('violated');
+  });
+  it("the deadlock's trace says which steps the user's patch made: its C is dd.c's unlocked match, the lock is the patch's (s48 h2)", () => {
+    const r = check(buildScenario(smmu, 'v6.12', FILE).model, { exhaustive: true });
+    const dl = r.properties.find((p) => p.name === 'no-deadlock')!;
+    const text = renderViolation(r, dl).split('\n');
+    const mine = text.flatMap((l, i) => (l.includes('your patch match-locked made this step') ? [text[i - 2]!] : []));
+    expect(mine).toEqual([expect.stringMatching(/__driver_attach\(smmu,arm-smmu\):driver_match_device$/)]); // its own row only
+    expect(text.find((l) => l.includes('blocked at'))).toMatch(/blocked at __driver_attach\(smmu,qcom-tbu\):driver_match_device in drivers\/base\/dd\.c:__driver_attach \(a step your patch match-locked made\)$/);
+    // Only the step the hunk made is marked, not the library steps around it.
+    expect(dl.trace!.steps.filter((s) => s.patch).map((s) => s.label)).toEqual(['__driver_attach(smmu,arm-smmu):driver_match_device']);
   });
   it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
     expect(oVerdict(OOPS)).toBe('holds');

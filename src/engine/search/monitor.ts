@@ -149,7 +149,7 @@ function waitersIn(be: Backend, disabledOnly: boolean): Waiter[] {
     let waits: string | undefined;
     try { waits = cs.step.waits?.(be.curG(), be.curLocals(th.index)) || undefined; } catch { /* says nothing */ }
     if (!waits && disabledOnly) continue;
-    out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits: waits ?? `its guard at ${cs.label} to become true` });
+    out.push({ thread: th.name, label: cs.label, where: cs.step.where, waits: waits ?? `its guard at ${cs.label} to become true`, ...(cs.step.patch ? { patch: cs.step.patch } : {}) });
   }
   return out;
 }
