@@ -16,6 +16,7 @@ export { definePatch, type PatchSpec, type UserPatch } from './kernel/define-pat
 export type { PatchStateSpec, PatchField, LockField, DeclaredDevice, DeclaredDriver, DeclaredWorld } from './kernel/patch-state.js';
 export { RETURN } from './kernel/emit.js';
 export { lockOf, type PatchLock } from './kernel/patch-lock.js';
+export { busLink, busUnlink } from './kernel/patch-klist.js';
 export { FIRST } from './kernel/define-patch.js';
 export { RET } from './kernel/world.js';
 export * from './kernel/index.js';

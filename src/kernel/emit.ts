@@ -23,6 +23,7 @@ import { releaseSpan, type Added } from './spans.js';
 import { AMBIGUOUS, NO_TEXT, RUNS_NOTHING, missingFunction, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { readUserLines } from './user-lines.js';
 import { keepLockWait, keepLockWaits, lockWaitOf, lockWaitsOf } from './patch-lock.js';
+import { checkBusList } from './patch-klist.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -893,6 +894,7 @@ export class Block {
           try {
             if (said) pendingRedirect = undefined;
             const r = ks.run(s, t, b, c);
+            checkBusList(site, s);   // a hand-written bus list place is an error, not a skipped device
             // A redirect through a library insert is said where the step goes to that insert.
             if (said && pendingRedirect) { if (toward(r, pendingRedirect.label)) for (const n of pendingRedirect.notes) if (!yourSteps.has(n.at)) said.redirected(n.note); pendingRedirect = undefined; }
             // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.

@@ -22,7 +22,7 @@ describe('the patch-review walkthrough, from an empty folder', () => {
   }
 
   it('has its files and commands, and the folder holds nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['fix.ts', 'handover.ts', 'mmc.ts', 'ovr-lock.ts', 'typo.ts']);
+    expect(readdirSync(dir).sort()).toEqual(['fix.ts', 'handover.ts', 'link-late.ts', 'mmc.ts', 'ovr-lock.ts', 'typo.ts']);
     expect(commands().length).toBeGreaterThanOrEqual(3);
   });
 
@@ -32,6 +32,16 @@ describe('the patch-review walkthrough, from an empty folder', () => {
     expect(hasStack(text)).toBe(false);
     expect(r.status, text).toBe(c.exit);
     expect(matches(text.replace(/\n$/, '').split('\n'), c.expected), `expected:\n${c.expected.join('\n')}\ngot:\n${text}`).toBe(true);
+  });
+
+  // The bus-list example (s48 h2): its hunks load and move the link: bus_add_device's step writes
+  // busRank no more, device_pm_add's does. About 1 s (300 states).
+  it("the bus-list example's steps move where device_add links the device", () => {
+    const r = probecheck(['steps', '--patch', 'link-late.ts', '--function', 'device_add', '--max-states', '300'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    const writes = (step: string) => r.stdout.split('\n\n').find((b) => b.startsWith(`${step}\n`))!.split('\n').find((l) => l.startsWith('  writes:'))!;
+    expect(writes('device_add:bus_add_device')).not.toMatch(/busRank|onBus/);
+    expect(writes('device_add:device_pm_add')).toMatch(/dev\[\]\.busRank, dev\[\]\.onBus/);
   });
 
   // The Patch API's lock example (cb3d1049f4ea's driver_override.lock): `steps` lists the lock it
