@@ -18,6 +18,7 @@ import { MANAGED_ADD, makesManagedLink, notCredited, noteLines, patchNotes, user
 import { checkUserPatches, splitLabel } from './steps.js';
 import { hunkTarget } from '../kernel/define-patch.js';
 import { isInsideNote } from '../kernel/define-property.js';
+import { isUnjudgedNote } from '../kernel/emit.js';
 import { replayWatching, type Inserted, type InsertedBy } from '../report/confirm.js';
 import { colorVerdict, renderViolation, showParams, statsLines, vacuityLines, vouchedLines } from '../report/text.js';
 import { wrapLines } from '../report/wrap.js';
@@ -168,7 +169,9 @@ export async function runDiff(io: Io, baseFile: string, patchedFile: string, bas
   const newNotes = (patched.notes ?? []).filter((n) => !(base.notes ?? []).includes(n) || isInsideNote(n));
   // One the base alone has (a function only the patched side's steps are in): the base's verdict,
   // which the change compares against, is about that test false in every state (s46 h7: unsaid).
-  const baseNotes = (base.notes ?? []).filter((n) => isInsideNote(n) && !(patched.notes ?? []).includes(n));
+  // So is a library patch on the base alone that no property checked can see (Patch.judgedBy; s48
+  // h5: `--param patches=codina-v7 --patched-param patches=` read every row `still holds` in silence).
+  const baseNotes = (base.notes ?? []).filter((n) => (isInsideNote(n) || isUnjudgedNote(n)) && !(patched.notes ?? []).includes(n));
   const regressed = rows.some((r) => r.change === 'regressed');
   // A patch meant to fix a property that fixes nothing exits 0 otherwise: `still violated` is no
   // regression (two new users, 2026-12-05: wrong fixes passed a CI gate on diff's exit status).

@@ -117,6 +117,11 @@ export interface Patch {
   judgedBy?: { properties: readonly string[]; what: string };
 }
 
+/** What a run that checks none of a patch's judgedBy properties is told (scenario.ts), and `diff` says of either side. */
+export const unjudgedNote = (p: Patch & { judgedBy: NonNullable<Patch['judgedBy']> }): string =>
+  `patch ${p.id} changes only ${p.judgedBy.what}, which only ${p.judgedBy.properties.join(', ')} judges, and this run does not check it: name it (--property ${p.judgedBy.properties[0]})`;
+export const isUnjudgedNote = (n: string): boolean => n.startsWith('patch ') && n.includes(' judges, and this run does not check it: name it (--property ');
+
 export interface Kernel {
   w: World;
   /**

@@ -23,7 +23,7 @@ import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isPatchFile, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type LoadStep, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
-import { frameKey, ThreadBuilder, type Kernel, type Patch, type Ret } from './emit.js';
+import { frameKey, ThreadBuilder, unjudgedNote, type Kernel, type Patch, type Ret } from './emit.js';
 import { actionReturn } from './user-return.js';
 import { asyncProgram, asyncRunEntryDone, asyncThreadName } from './paths/async.js';
 import { ASYNC, blocksProbing, mayBeAsync } from './paths/common.js';
@@ -1216,7 +1216,6 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // one (s38 h10: no-missed-probe's ghost, once selected, stayed, and a later run naming
   // override-uaf alone counted 49 states where a fresh build counts 45).
   const releasableAtBuild = [...k.releasable];
-  const unjudgedNote = (p: Patch) => `patch ${p.id} changes only ${p.judgedBy!.what}, which only ${p.judgedBy!.properties.join(', ')} judges, and this run does not check it: name it (--property ${p.judgedBy!.properties[0]})`;
   // A premise that says the property was chosen for the user's patch says it only where nothing named it.
   let forPatch: { p: { premiseText?: string; name: string }; text: string }[] | undefined;
   const forPatchAtBuild = () => (model.properties ?? []).flatMap((p) => (p.kind !== 'deadlock' && p.premiseText?.endsWith(CHOSEN_FOR_PATCH) ? [{ p, text: p.premiseText }] : []));
@@ -1232,7 +1231,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     // `diff --patched-param patches=codina-v7` read every default property `still holds`, exit 0).
     for (const p of k.patches) {
       if (!p.judgedBy) continue;
-      const n = unjudgedNote(p);
+      const n = unjudgedNote({ ...p, judgedBy: p.judgedBy });
       const at = notes.indexOf(n), seen = p.judgedBy.properties.some((x) => names.includes(x));
       if (seen && at >= 0) notes.splice(at, 1);
       if (!seen && at < 0) notes.push(n);

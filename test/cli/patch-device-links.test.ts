@@ -199,4 +199,12 @@ describe("Herve Codina's v7 3/3 (2026-05-11): only __device_links_no_driver's WA
     expect(lib.stdout).toMatch(/links-no-warn\s+violated\s+holds\s+fixed/);
     expect(lib.status).toBe(0);
   });
+
+  // s48 h5: the patch on the base side alone (its revert), with no property that sees it, read
+  // `still holds` in silence: diff printed only the patched side's note.
+  it('a diff whose base alone has codina-v7, checking no property that sees it, says so of the base', () => {
+    const rev = probecheck(['diff', 'lan966x.ts', '--param', 'patches=codina-v7', '--patched-param', 'patches=', '--property', 'no-deadlock', '-q'], { cwd: dir });
+    expect(rev.stdout).toMatch(/no-deadlock\s+holds\s+holds\s+still holds/);
+    expect(unwrap(rev.stdout)).toContain('note: on the base: patch codina-v7 changes only a WARN_ON\'s condition in __device_links_no_driver, which only links-no-warn judges, and this run does not check it: name it (--property links-no-warn)');
+  });
 });
