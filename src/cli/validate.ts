@@ -107,6 +107,7 @@ export function renderValidation(r: ValidateResult, logFile: string): string {
   if (r.lastCut) out.push(`  ${describeLastCut(r.lastCut)}`);
   if (r.unordered) out.push(`  ${describeUnordered(r.unordered)}`);
   if (r.variant) out.push(`  not read: ${describeVariant(r.variant)}`);
+  if (r.supplierUnread) out.push(`  not read: ${r.supplierUnread}`);
   if (r.short) out.push(`  ${describeShort(r.short)}`);
   if (r.verdict === 'behaviour') {
     out.push(`  the log IS a behaviour of the model: a run of ${r.run.length} steps prints all ${r.checked.length - r.guards.length} checked lines in order${r.guards.length ? `, the device of each of the ${r.guards.length} others registered with no driver at its place` : ''} (${r.states.toLocaleString('en-US')} states searched)`);
@@ -143,7 +144,7 @@ export function validationJson(r: ValidateResult, logFile: string): unknown {
     log: logFile, model: r.model, params: r.params, verdict: r.verdict, matched: r.matched, checked: r.checked.length,
     firstUnmatched: r.verdict === 'not-a-behaviour' || r.verdict === 'limit' ? ev(r.checked[r.matched]!) : null,
     guards: r.guards.map((g) => ({ ...ev(g.event), driver: g.driver })),
-    startOrder: r.startOrder ?? null, statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, supplierDeferral: r.supplier ?? null, warnings: r.warnings,
+    startOrder: r.startOrder ?? null, statesBefore: r.statesBefore, stateSummaries: r.stateSummaries, couldPrint: r.couldPrint, couldPrintLines: r.couldPrintLines, unchecked: r.unchecked.map((u) => ({ ...ev(u.event), why: u.why })), unknownLines: r.unknownLines, prefixed: r.prefixed ?? null, wrapped: r.wrapped ?? null, cut: r.cut ?? null, lastCut: r.lastCut ?? null, unordered: r.unordered ?? null, variant: r.variant ?? null, nul: r.nul ?? null, short: r.short ?? null, supplierDeferral: r.supplier ?? null, supplierUnread: r.supplierUnread ?? null, warnings: r.warnings,
     run: r.run.map((s) => ({ step: s.step, ...s.move, lines: s.events.flatMap((e) => (e.line !== undefined ? [e.line] : [])) })), states: r.states, seconds: r.seconds,
   };
 }

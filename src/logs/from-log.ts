@@ -29,6 +29,7 @@ import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
 import { KNOWN_BUSES } from './formats.js';
 import { supplierLine, supplierReason, type SupplierWords } from './supplier-words.js';
+import { describeUnreadSupplier, unreadSupplier } from './supplier-deferral.js';
 import { shellWord } from '../report/shell-word.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
@@ -1579,6 +1580,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   if (log.lastCut) notes.push(describeLastCut(log.lastCut));
   if (log.unordered) notes.push(describeUnordered(log.unordered));
   if (log.variant) notes.push(`not read: ${describeVariant(log.variant)}`);
+  const unreadSup = unreadSupplier(log);
+  if (unreadSup) notes.push(`not read: ${describeUnreadSupplier(unreadSup)}`);
   if (log.short) notes.push(describeShort(log.short));
   if (actions.size === 0) notes.push('no actor: nothing in the log registers a device or a driver; add one');
   // The advice on each deferral before the probe, settled above.

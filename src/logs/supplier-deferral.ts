@@ -8,7 +8,7 @@
  */
 import { KNOWN_BUSES } from './formats.js';
 import type { ParsedLog } from './parse.js';
-import { supplierLine, supplierReason, supplierSaid, type SupplierWords } from './supplier-words.js';
+import { supplierLine, supplierLookalike, supplierReason, supplierSaid, type SupplierWords } from './supplier-words.js';
 
 /** Those lines in words (and the first that is a driver's own such line), parts joined by "; ": empty where there is none. */
 export function supplierDeferral(log: ParsedLog): string {
@@ -30,5 +30,21 @@ export function supplierDeferral(log: ParsedLog): string {
   const parts: string[] = [];
   if (f !== undefined) parts.push(`${f.pending ? `line ${f.line}'s reason (${f.says}) is device_links_check_suppliers', set at the last deferral of ${f.dev}` : `line ${f.line} (${f.says}) is device_links_check_suppliers' deferral of ${f.dev}`}, in really_probe before the driver's probe() ran: it names no driver${more > 0 ? ` (${more} more such line${more === 1 ? '' : 's'})` : ''}`);
   if (own !== undefined) parts.push(`${own.pending ? `line ${own.line}'s reason` : `line ${own.line}`} (${own.says}) is no deferral of the core's: its first word, ${own.first}, is no bus known or in the log, so a driver's name, as a driver's own message in its probe prints it (device_links_check_suppliers runs before really_probe sets dev->driver): that driver's probe of ${own.dev} deferred, with no line of dd.c's`);
+  const u = unreadSupplier(log);
+  if (u) parts.push(describeUnreadSupplier(u));
   return parts.join('; ');
+}
+
+/** Lines (or pending reasons) that read as that deferral in a form supplier-words.ts does not read: how many, and the first. */
+export function unreadSupplier(log: ParsedLog): { count: number; line: number; text: string } | undefined {
+  const at = [
+    ...log.others.filter((o) => supplierLookalike(o.text)).map((o) => ({ line: o.line, text: o.text })),
+    ...log.events.filter((e) => e.rule.id === 'deferred_pending' && e.reason !== undefined && supplierLookalike(e.reason, true)).map((e) => ({ line: e.line, text: `deferred probe pending: ${e.reason!.trim()}` })),
+  ].sort((a, b) => a.line - b.line);
+  return at.length ? { count: at.length, ...at[0]! } : undefined;
+}
+
+/** Those lines in words: why none is read. */
+export function describeUnreadSupplier(u: { count: number; line: number; text: string }): string {
+  return `line ${u.line} ("${u.text}")${u.count > 1 ? ` and ${u.count - 1} more` : ''} ${u.count > 1 ? 'read' : 'reads'} as device_links_check_suppliers' deferral in no form read as it (dev_dbg's "probe deferral - ", v5.12 .. v5.14, or dev_err_probe's "error -EPROBE_DEFER: " or "error -517: ", from v5.15, on the device's line; the bare words only as a v6.8+ "deferred probe pending: " reason; "wait for supplier N" without " not ready", "supplier X" with it; a name of one word: docs/boot-logs.md): no link is taken from ${u.count > 1 ? 'them' : 'it'}`;
 }

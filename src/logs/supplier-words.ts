@@ -52,3 +52,18 @@ export function supplierReason(reason: string): { first: string; words: string; 
   const r = /^(\S*): (.*)$/.exec(reason), w = r ? supplierWords(r[2]!) : undefined;
   return r && w?.form === 'bare' ? { first: r[1]!, words: r[2]!, w } : undefined;
 }
+
+/**
+ * Words that begin as device_links_check_suppliers' do (`supplier X`, `wait for supplier N`, after
+ * either prefix or none) in a form not read above: a bare line on a device's line, a prefixed
+ * pending reason, one form with the other's end, a name of more than one word. Said where not read
+ * (s48 h5: a bare `supplier X not ready` line was dropped with no word, where it had been read).
+ */
+const LIKE = /^(?:probe deferral - |error [-\w]+: )?(?:wait for )?supplier \S/;
+
+/** A log line (or, with `reason`, a pending line's reason) that reads as that deferral and is not read. */
+export function supplierLookalike(text: string, reason = false): boolean {
+  if (reason) { const r = /^(\S*): (.*)$/.exec(text); return !!r && LIKE.test(r[2]!) && !supplierReason(text); }
+  if (supplierLine(text)) return false;
+  return [undecorated(text)?.text, text].some((t) => { const r = t === undefined ? null : /^(\S*) (\S+): (.*)$/.exec(t); return !!r && LIKE.test(r[3]!); });
+}

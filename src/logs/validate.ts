@@ -31,7 +31,7 @@ import type { ModelKind } from './formats.js';
 import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import { oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
-import { supplierDeferral } from './supplier-deferral.js';
+import { describeUnreadSupplier, supplierDeferral, unreadSupplier } from './supplier-deferral.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
 
@@ -100,6 +100,8 @@ export interface ValidateResult {
   variant?: ParsedLog['variant'];
   /** The log's lines of device_links_check_suppliers' deferral (supplier-deferral.ts), in words: a log of them alone has nothing the model prints, and they say why. */
   supplier?: string;
+  /** Lines that read as that deferral in a form not read as it (supplier-deferral.ts unreadSupplier), in words. */
+  supplierUnread?: string;
   /** What the log says of its kernel that the model's profile is not (release.ts): warned, not refused. */
   warnings: string[];
   verdict: 'behaviour' | 'not-a-behaviour' | 'nothing-to-check' | 'limit';
@@ -198,8 +200,8 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     }
     return j;
   };
-  const supplier = supplierDeferral(log);
-  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.qp ? { qp: log.qp } : {}), ...(log.short ? { short: log.short } : {}), ...(supplier ? { supplier } : {}) };
+  const supplier = supplierDeferral(log), unread = unreadSupplier(log);
+  const base = { model: model.name, guards: [...guards.keys()].map((event) => ({ event, driver: event.drv! })), params: model.params ?? {}, checked, unchecked, unknownLines: log.unknown, warnings: kernelWarnings(log, w), ...(log.prefixed ? { prefixed: log.prefixed } : {}), ...(log.wrapped ? { wrapped: log.wrapped } : {}), ...(log.cut ? { cut: log.cut } : {}), ...(log.lastCut ? { lastCut: log.lastCut } : {}), ...(log.unordered ? { unordered: log.unordered } : {}), ...(log.variant ? { variant: log.variant } : {}), ...(log.reboot ? { reboot: log.reboot } : {}), ...(log.nul ? { nul: log.nul } : {}), ...(log.qp ? { qp: log.qp } : {}), ...(log.short ? { short: log.short } : {}), ...(supplier ? { supplier } : {}), ...(unread ? { supplierUnread: describeUnreadSupplier(unread) } : {}) };
   const n = checked.length;
   const be = makeBackend(compile(model));
   const maxStates = o.maxStates ?? 2_000_000;

@@ -5,6 +5,7 @@ import { buildModel } from '../../src/cli/build.js';
 import { loadModel } from '../../src/load.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
+import { renderValidation } from '../../src/cli/validate.js';
 import { profileByForms, profileGuess } from '../../src/logs/release.js';
 
 const LOG = (version: string, fn: string) => [
@@ -37,6 +38,12 @@ describe('validate warns when the log is of another kernel than the profile', as
     expect(profileByForms(log)).toBe('mainline');
     expect(profileByForms(parseLog("bus: 'platform': __driver_probe_device: matched device dc with driver dc-drv"))).toBe('v6.6');
     expect(profileByForms(parseLog("bus: 'platform': driver_probe_device: matched device dc with driver dc-drv"))).toBe('v5.10');
+  });
+  // s48 h5: a line that reads as that deferral in no form read as it was dropped with no word.
+  it("a supplier line in no form read is said, not read", async () => {
+    const r = validate(await model('v6.6'), parseLog(`${LOG('6.6.12', '__driver_probe_device')}\n[    0.100200] platform dc: supplier vcc5v0-host not ready`));
+    expect(r.verdict).not.toBe('nothing-to-check');
+    expect(renderValidation(r, 'x.log')).toMatch(/\n {2}not read: line 4 \("platform dc: supplier vcc5v0-host not ready"\) reads as device_links_check_suppliers' deferral in no form read as it .*: no link is taken from it\n/);
   });
   // Left by s47 h12: the supplier line's form dated from-log's guess but not validate's warnings.
   it("device_links_check_suppliers' line in a form the profile's core.c does not print", async () => {

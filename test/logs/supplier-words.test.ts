@@ -19,17 +19,22 @@ describe("device_links_check_suppliers' words, as the kernel prints them", () =>
     expect(supplierWords('error -517: supplier vcc5v0-host not ready')).toEqual({ form: 'err_probe', wait: false, name: 'vcc5v0-host' });
     expect(supplierWords('wait for supplier /soc/i2c@0')).toEqual({ form: 'bare', wait: true, name: '/soc/i2c@0' });
     // supplier-deferral's SUP took both (no kernel prints either).
-    expect(supplierDeferral(parseLog('platform i2c@0: error -EPROBE_DEFER: wait for supplier x not ready\nplatform i2c@1: error -EPROBE_DEFER: supplier y\n'))).toBe('');
+    // Not read, and said (s48 h5: dropped with no word).
+    expect(supplierDeferral(parseLog('platform i2c@0: error -EPROBE_DEFER: wait for supplier x not ready\nplatform i2c@1: error -EPROBE_DEFER: supplier y\n'))).toMatch(/^line 1 \("platform i2c@0: error -EPROBE_DEFER: wait for supplier x not ready"\) and 1 more read as device_links_check_suppliers' deferral in no form read as it .*: no link is taken from them$/);
     for (const w of ['error -EPROBE_DEFER: supplier vcc5v0-host', 'error -EPROBE_DEFER: wait for supplier vcc5v0-host not ready', 'error -22: supplier x not ready']) expect(supplierWords(w)).toBeUndefined();
   });
 
   // SUP and from-log took a bare line on a dev_printk line and a prefixed pending reason; no kernel prints either.
   it('the bare words only as a pending reason, the prefixed only on a dev_printk line', () => {
-    expect(supplierDeferral(parseLog('platform i2c@0: supplier 80010000.gpio not ready\n'))).toBe('');
-    expect(supplierDeferral(parseLog('platform i2c@0: deferred probe pending: platform: error -EPROBE_DEFER: supplier 80010000.gpio not ready\n'))).toBe('');
+    expect(supplierDeferral(parseLog('platform i2c@0: supplier 80010000.gpio not ready\n'))).toMatch(/^line 1 \("platform i2c@0: supplier 80010000.gpio not ready"\) reads as .* no form read as it .*: no link is taken from it$/);
+    expect(supplierDeferral(parseLog('platform i2c@0: deferred probe pending: platform: error -EPROBE_DEFER: supplier 80010000.gpio not ready\n'))).toMatch(/^line 1 \("deferred probe pending: platform: error -EPROBE_DEFER: supplier 80010000.gpio not ready"\) reads as .*: no link is taken from it$/);
     expect(supplierDeferral(parseLog('platform i2c@0: deferred probe pending: platform: supplier 80010000.gpio not ready\n'))).toContain("line 1's reason (supplier 80010000.gpio not ready)");
     const bare = fromLog(parseLog(deferredConsumer('fe800000.usb', 'dwc3', 'vcc5v0-host', 'reg-fixed-voltage', ['platform fe800000.usb: supplier vcc5v0-host not ready']).join('\n')), 'bare.log');
     expect(bare.spec.devices['fe800000.usb']?.suppliers).toBeUndefined();
+    // The line that names the supplier, not read, is said where the scenario asks for that link (s48 h5).
+    expect(bare.notes).toContainEqual(expect.stringMatching(/^not read: line 2 \("platform fe800000.usb: supplier vcc5v0-host not ready"\) reads as device_links_check_suppliers' deferral/));
+    // A name of more than one word, which the kernel does print, alike.
+    expect(supplierDeferral(parseLog('platform fe800000.usb: error -EPROBE_DEFER: supplier Fixed MDIO bus.0 not ready\n'))).toMatch(/^line 1 .* a name of one word/);
   });
 
   // dyndbg's decorations: supplierOfLog and from-log read no decorated line, SUP no `<intr>`, no 4th field, no `file:` with `/`.
