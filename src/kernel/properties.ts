@@ -1719,7 +1719,7 @@ export const LIBRARY: KernelProperty[] = [
         // no WARN) is told apart by whose block moved: a consumer's failed probe or unbind while its
         // supplier still probes WARNs (an audit, 2026-12-04: both were taken for the first).
         if (a.link[l.i]!.status !== 'DORMANT' || !dormantWarns('noDriver', was, driverBound(b, l.supplier))) continue;
-        // Codina's posted v7 (the codina-v7 patch): no WARN while the supplier is DL_DEV_UNBINDING.
+        // Codina's v7 posting, merged as 36d74f17e03f (the codina-v7 patch): no WARN while the supplier is DL_DEV_UNBINDING.
         if (k.has('LINKS_NO_DRIVER_UNBINDING_QUIET') && sup.bound && sup.linksUnbinding) continue;
         if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;

@@ -921,7 +921,7 @@ describe('device_links_no_driver on a failed probe waits for device_links_lock (
 });
 
 // Herve Codina's posted "driver core: Avoid warning when removing a device while its supplier is
-// unbinding" (v7 3/3, 2026-05-11; library patch codina-v7, flag LINKS_NO_DRIVER_UNBINDING_QUIET):
+// unbinding" (v7 3/3, 2026-05-11, merged as 36d74f17e03f; library patch codina-v7, flag LINKS_NO_DRIVER_UNBINDING_QUIET):
 // WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING && !device_link_test(link, DL_FLAG_SYNC_STATE_ONLY))
 // in __device_links_no_driver, where core.c at 4793dae01f47 has the second conjunct only. The
 // posting's lan966x chain (i2c -> oic, pinctrl; pinctrl -> oic; oic -> pci), the PCI device's driver
