@@ -487,6 +487,24 @@ PATCHES['codina-v7'] = {
   hunks: [],
 };
 
+PATCHES['mod-delayed-extend'] = {
+  id: 'mod-delayed-extend', commit: '1137838865bfc9a7cd5869c1dc5c22aa45ec12c8 (driver-core-next, 2026-05; its text not stored: the hunk is the - side of Biju Das\'s revert of 2026-05-26)', base: 'mainline',
+  subject: 'driver core: Use mod_delayed_work to prevent lost deferred probe work',
+  // deferred_probe_extend_timeout, dd.c (the revert's diff, @@ -323,10 +323,12 @@):
+  // -	if (cancel_delayed_work(&deferred_probe_timeout_work)) {
+  // -		schedule_delayed_work(&deferred_probe_timeout_work,
+  // -				driver_deferred_probe_timeout * HZ);
+  // +	if (mod_delayed_work(system_wq, &deferred_probe_timeout_work,
+  // +					 driver_deferred_probe_timeout))
+  // Called at the end of driver_register (the step that ends bus_add_driver: driver-attach.ts), it
+  // now queues the timeout work where it was not pending; the late initcall's test of the timeout
+  // reads what the work set (late-initcall.ts). The lost `* HZ` is time: not modelled.
+  touches: ['bus_add_driver:add_bind_files', 'deferred_probe_initcall:schedule_delayed_work'],
+  flags: ['EXTEND_QUEUES_IDLE'],
+  judgedBy: { properties: ['timeout-after-initcall'], what: 'when deferred_probe_timeout_work runs' },
+  hunks: [],
+};
+
 PATCHES['device-driver-lock'] = {
   id: 'device-driver-lock', commit: 'ed88747c6c4a2fc2f961a36d4c50cb0868c30229', base: 'v4.18',
   // Alexander Duyck, v5.1 merge window (the hash found 2026-12-06: torvalds/linux stores dd.c at it, with the

@@ -13,7 +13,7 @@ import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { LATE_INITCALL, TIMEOUT_WORKER, pendingRank, waitsForTimeout } from './paths/late-initcall.js';
+import { LATE_INITCALL, TIMEOUT_START, TIMEOUT_WORKER, keepsTimeout, pendingRank, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
 import { loopParents, type LoopParent } from './paths/release.js';
@@ -1545,6 +1545,27 @@ export const LIBRARY: KernelProperty[] = [
       }
       return null;
     }, { text: 'the timeout work reaches its walk of the pending list', met: (_s, q) => q.at(TIMEOUT_WORKER) === PENDING_WALK || q.at(TIMEOUT_WORKER) === PENDING_START }, ['dev[*].deferred']) },
+  // deferred_probe_timeout_work is scheduled by deferred_probe_initcall, once driver_deferred_probe_enable
+  // is set; deferred_probe_extend_timeout only pushes back a work already pending ("If the work hasn't
+  // been queued yet or if the work expired, don't start a new one.", dd.c at dakr@1ac45118ddf8).
+  // A run before the late initcall calls fw_devlink_probing_done() before the devlink class may be
+  // registered (the WARN "class_for_each_device called for class 'devlink' before it was registered"
+  // that Biju Das's revert of 1137838865bf quotes, RZ/G2L) and sets driver_deferred_probe_timeout = 0,
+  // so the late initcall schedules no timeout (`if (driver_deferred_probe_timeout > 0)`); a second
+  // run prints "deferred probe pending" again. Chosen where the timeout work is built and a patch
+  // lets driver_register queue it (EXTEND_QUEUES_IDLE); named elsewhere, it is checked as well.
+  { name: 'timeout-after-initcall', covers: '1137838865bf', applies: (k, c) => k.has('EXTEND_QUEUES_IDLE') && c.threads.includes(TIMEOUT_WORKER), make: (k, c) => {
+    const about = { text: `the timeout work is scheduled: the scenario runs deferred_probe_initcall with a timeout > 0 (deferredProbeTimeout, or the default 10 from v6.1 with modules) on a profile that has the work (v4.19 on); ${k.profile} and this scenario schedule none`, met: () => false };
+    const reads = keepsTimeout(k);
+    return action('timeout-after-initcall', 'deferred_probe_timeout_work_func runs only as deferred_probe_initcall scheduled it: not before that late initcall enabled deferred probing, and not again once it ran (driver_deferred_probe_timeout 0)', (b, _a, m) => {
+      if (m.thread === TIMEOUT_WORKER && m.label === TIMEOUT_START) {
+        if (!b.deferredProbeEnable) return `${TIMEOUT_WORKER} starts before ${LATE_INITCALL} (driver_deferred_probe_enable is still false): driver_register's deferred_probe_extend_timeout queued it; it sets driver_deferred_probe_timeout = 0, so the late initcall will schedule no timeout, and its fw_devlink_probing_done() may walk the devlink class before it is registered (the WARN)`;
+        if (reads && !b.probeTimeout) return `${TIMEOUT_WORKER} starts again after it ran (driver_deferred_probe_timeout is 0): "if the work expired, don't start a new one"`;
+      }
+      if (reads && m.label === `${LATE_INITCALL}:schedule_delayed_work` && !b.probeTimeout) return `${LATE_INITCALL} finds driver_deferred_probe_timeout 0 and schedules no timeout work: the work ran before the late initcall scheduled it`;
+      return null;
+    }, c.threads.includes(TIMEOUT_WORKER) ? undefined : about);
+  } },
   // Only where a platform_match of the overridden device is built (a vacuity hunt, 2026-12-06: an
   // override of a device bound at boot that nothing probes again exited 5).
   // And only a device whose override is written twice: the first write frees NULL, so with one no

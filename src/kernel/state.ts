@@ -257,6 +257,12 @@ export interface KS {
    */
   probeTimeoutWoken: boolean;
   /**
+   * deferred_probe_timeout_work was queued again while it ran (its PENDING bit set anew after the
+   * worker cleared it: late-initcall.ts queueTimeoutWork): it runs once more after this run. Only
+   * 1137838865bf's mod_delayed_work in driver_register (EXTEND_QUEUES_IDLE) can set it; else false.
+   */
+  timeoutRequeued: boolean;
+  /**
    * module_wq: 1 in a thread's slot (Kernel.moduleWq) while it sleeps there, in
    * wait_event_interruptible(module_wq, finished_loading(name)); wake_up_all(&module_wq) clears
    * every slot, and each sleeper tests finished_loading again. Only where some thread may sleep.
@@ -325,7 +331,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}), ...(w.links.some((l) => l.stateless) ? { nul: t.int(3) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: t.int(15), asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
-    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool,
+    deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool, timeoutRequeued: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
     ...(shutdown ? { deferAllProbes: t.bool, shutdownReturned: t.bool } : {}),

@@ -19,6 +19,7 @@ import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-over
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 import { walkPasses, walkStarts, walkerOf } from './owed.js';
+import { extendTimeout } from './late-initcall.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -75,7 +76,13 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // `error = driver_attach(drv);`, named for a hunk that sends the driver's walk there (an async
   // driver's too: ef0ff68351be's bus.c half, which a new user, 2026-12-06, could not write).
   f.link('driver_attach', attach);
-  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);'], run: (s) => { s.drv[drv]!.bindFiles = true; return RETURN; } });
+  // driver_register's last call, deferred_probe_extend_timeout() (driver.c at adc18506941d and
+  // ab7a880263c3; mainline reads no driver.c), is taken with this last step of bus_add_driver,
+  // where it may queue the timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts
+  // extendTimeout); the cancel-and-schedule form changes nothing the model sees, and is not cited.
+  const extend = k.has('EXTEND_QUEUES_IDLE');
+  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...(extend ? linesIn(k, DRIVER_C, 'driver_register', ['deferred_probe_extend_timeout();']) : [])],
+    run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; extendTimeout(k, s, ctx); return RETURN; } });
   return f.done();
 }
 

@@ -14,11 +14,13 @@
  * -1 or 0 before; a scenario's `deferredProbeTimeout` is the deferred_probe_timeout= boot
  * parameter). Time is not modelled: the timeout work, a kworker, may run any time after it is
  * scheduled. Not modelled: initcalls_done (read only by driver_deferred_probe_check_state and
- * initcall_debug), fw_devlink_drivers_done, debugfs, v3.x/v4.x's workqueue allocation failing,
- * deferred_probe_extend_timeout (no time).
+ * initcall_debug), fw_devlink_drivers_done, fw_devlink_probing_done, debugfs, v3.x/v4.x's
+ * workqueue allocation failing. deferred_probe_extend_timeout: only where it may queue the work
+ * (extendTimeout: 1137838865bf's mod_delayed_work); its delay is time, not modelled.
  */
 import { ProbecheckError } from '../../engine/errors.js';
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
+import type { StepCtx } from '../../engine/model.js';
 import { isUserPatch } from '../define-patch.js';
 import { PROFILE_NAMES, PROFILES, type Flag } from '../profiles.js';
 import type { KS } from '../state.js';
@@ -63,7 +65,37 @@ export const waitsForTimeout = (k: Pick<Kernel, 'has' | 'w'>) => k.has('WAIT_PRO
  * reads it (waitsForTimeout), and wherever a user's patch may (a patch hunt, 2026-12-05: 35a672363ab3
  * written as a patch against v5.4 waited on a field the model kept false, and every property held).
  */
-export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsForTimeout(k) || (k.patches.some(isUserPatch) && k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) !== 0);
+export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsForTimeout(k) || ((k.patches.some(isUserPatch) || k.has('EXTEND_QUEUES_IDLE')) && k.has('PROBE_TIMEOUT_WORK') && probeTimeout(k) !== 0);
+
+/** The timeout work's first step: where it is while queued and not yet running (PENDING set). */
+export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
+
+/**
+ * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
+ * mod_delayed_work both do (time not modelled, the delay is not: a pending work keeps its place).
+ * PENDING is set from the queueing until the worker starts the work (its first step), so: an idle
+ * work is started (spawn); a pending one is left; a running one is queued again, to run once more
+ * after this run (a work item never runs twice at once: KS.timeoutRequeued). Nothing where no
+ * timeout work is built (no late initcall, or a timeout <= 0), or where threads cannot be read
+ * (`probecheck steps`).
+ */
+export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
+  const th = ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER);
+  if (!th || th.at === TIMEOUT_START) return;
+  if (th.at === null) ctx.spawn(TIMEOUT_WORKER);
+  else s.timeoutRequeued = true;
+}
+
+/**
+ * deferred_probe_extend_timeout() at the end of driver_register. Where it cancels and schedules
+ * again (`if (cancel_delayed_work(...)) schedule_delayed_work(..., timeout * HZ)`, every profile
+ * from v5.17's 2b28a1a84a0e to mainline) a pending work stays pending and no other is queued: the
+ * untimed model sees nothing, and builds nothing. With 1137838865bf's mod_delayed_work
+ * (EXTEND_QUEUES_IDLE: patches.ts mod-delayed-extend) a work that was not pending is queued.
+ */
+export function extendTimeout(k: Pick<Kernel, 'has'>, s: KS, ctx: StepCtx): void {
+  if (k.has('EXTEND_QUEUES_IDLE')) queueTimeoutWork(s, ctx);
+}
 
 /** The timeout work's step that prints the r-th entry of the pending list (1: the head, where the walk starts). */
 export const pendingLabel = (r: number) => (r === 1 ? 'deferred_probe_pending' : `deferred_probe_pending_${r}`);
@@ -106,9 +138,11 @@ export function deferredProbeInitcall(tb: ThreadBuilder, ret: Ret): string {
   }
   if (timeout) {
     // driver_deferred_probe_timeout > 0 from its default (PROBE_TIMEOUT_DEFAULT_10) or the boot parameter.
-    const on = schedulesTimeout(k);
+    // Where KS.probeTimeout is kept, the test reads it: a timeout work that ran before (queued by
+    // driver_register under EXTEND_QUEUES_IDLE) set it 0, and the late initcall schedules none.
+    const on = schedulesTimeout(k), reads = keepsTimeout(k);
     f.step('schedule_delayed_work', { where, c: ['deferred_probe_timeout > 0) {', 'schedule_delayed_work(&deferred_probe_timeout_work,'],
-      run: (_s, _t, _b, ctx) => { if (on) ctx.spawn(TIMEOUT_PROGRAM); return RETURN; } });
+      run: (s, _t, _b, ctx) => { if (on && (!reads || s.probeTimeout)) queueTimeoutWork(s, ctx); return RETURN; } });
   }
   return f.done();
 }
@@ -136,7 +170,8 @@ export function deferredProbeTimeoutWorkFunc(tb: ThreadBuilder): string {
   f.step('driver_deferred_probe_trigger', { where, c: [...(clears ? ['driver_deferred_probe_timeout = 0;'] : []), 'driver_deferred_probe_trigger();', ...triggerLines(k).map((l) => `driver_deferred_probe_trigger:: ${l}`)], merges: TRIGGER_MERGES,
     await: (s) => s.deferredProbeMutex === 0, waits: namedMutexWaits('deferred_probe_mutex'), run: (s) => { if (clears) s.probeTimeout = false; deferredTrigger(k, s); return 'flush_work'; } });
   flushWork(k, tb.name, f, 'flush_work', where, ['flush_work(&deferred_probe_work);'], 'deferred_probe_pending');
-  const woken = (s: KS) => { if (wake) s.probeTimeoutWoken = true; return RETURN; };
+  // A work queued again while it ran (queueTimeoutWork) runs once more from its top.
+  const woken = (s: KS) => { if (wake) s.probeTimeoutWoken = true; if (s.timeoutRequeued) { s.timeoutRequeued = false; return 'driver_deferred_probe_trigger'; } return RETURN; };
   const wakeLine = wake ? ['wake_up_all(&probe_timeout_waitqueue);'] : [];
   if (locked) {
     const LOCK = 'mutex_lock(&deferred_probe_mutex);', WALK = 'list_for_each_entry(p, &deferred_probe_pending_list, deferred_probe)', UNLOCK = 'mutex_unlock(&deferred_probe_mutex);';
