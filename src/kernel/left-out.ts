@@ -6,7 +6,7 @@
  * timeout work's PENDING bit, got a bare list of functions).
  */
 const LEFT_OUT: ReadonlyMap<string, string> = new Map([
-  ['deferred_probe_extend_timeout', "time is not modelled (the timeout work may run any time after it is scheduled), nor the workqueue's PENDING bit that cancel_delayed_work and schedule_delayed_work race on, so a patch to it cannot be written; docs/known-gaps.md#the-late-initcall"],
+  ['deferred_probe_extend_timeout', "time is not modelled (the timeout work may run any time after it is scheduled), so its cancel_delayed_work + schedule_delayed_work changes nothing the model sees and has no step; only whether it queues a work that was not pending is modelled, by the library patch mod-delayed-extend (1137838865bf's mod_delayed_work, flag EXTEND_QUEUES_IDLE), so a patch of your own to it (such as one closing the race of two cancels on its PENDING bit) cannot be written; docs/known-gaps.md#the-late-initcall"],
   ['device_links_flush_sync_list', "sync_state's locking of suppliers is not modelled, so a patch to it cannot be written; docs/known-gaps.md#device_links_lock"],
 ]);
 

@@ -198,3 +198,60 @@ describe('pending-walk named where nothing schedules the timeout work', () => {
     expect(r.vacuity!.properties[0]!.premise).toMatch(/^the timeout work is scheduled: .*v5\.10 and this scenario schedule none$/);
   });
 });
+
+// 1137838865bf ("driver core: Use mod_delayed_work to prevent lost deferred probe work", driver-core-next
+// 2026-05; library patch mod-delayed-extend, flag EXTEND_QUEUES_IDLE): deferred_probe_extend_timeout, at
+// the end of driver_register, does mod_delayed_work where mainline (dakr@1ac45118ddf8) cancels and
+// schedules again only a pending work. Biju Das's revert (2026-05-26): on RZ/G2L the timeout work ran in
+// a kworker before the devlink class was registered. The base builds no step for it (no new state either:
+// the bundled suites' counts are unchanged, `check properties/`).
+describe('mod-delayed-extend: driver_register queues the timeout work where it was not pending', () => {
+  const named = (acts: string[] | Record<string, string[]>): ScenarioSpec => ({ ...boot([]), actors: Array.isArray(acts) ? { boot: acts } : acts, properties: ['timeout-after-initcall'] });
+  const run = (s: ScenarioSpec, patches: string) => check(buildScenario(s, 'mainline', patches).model).properties[0]!;
+  it('a driver registered before the late initcall: its kworker starts before deferred_probe_initcall; mainline holds', () => {
+    const s = named(['register dcd', 'add pwm', 'deferred_probe_initcall']);
+    expect(run(s, '').verdict).toBe('holds');
+    const p = run(s, 'mod-delayed-extend');
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/^kworker deferred_probe_timeout_work_func starts before deferred_probe_initcall \(driver_deferred_probe_enable is still false\): driver_register's deferred_probe_extend_timeout queued it/);
+    // dcd's registration defers dc, ends bus_add_driver (where driver_register's extend is taken) and the kworker starts.
+    expect(p.trace!.steps.slice(-2).map((x) => `${x.thread} ${x.label}`)).toEqual(['boot bus_add_driver(dcd):add_bind_files', `${TIMEOUT_WORKER} deferred_probe_timeout_work_func:driver_deferred_probe_trigger`]);
+    expect(p.trace!.steps.some((x) => x.label === 'driver_probe_device(dc,dcd):deferred')).toBe(true);
+  });
+  it('a driver registered after the work ran queues it again ("if the work expired, don\'t start a new one"); mainline holds', () => {
+    const s = named(['deferred_probe_initcall', 'register dcd']);
+    expect(run(s, '').verdict).toBe('holds');
+    const p = run(s, 'mod-delayed-extend');
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/starts again after it ran \(driver_deferred_probe_timeout is 0\)/);
+  });
+  it('a work queued while it ran runs once more after that run, never twice at once (timeoutRequeued)', () => {
+    const { model } = buildScenario(boot(['deferred_probe_initcall', 'register dcd']), 'mainline', 'mod-delayed-extend');
+    model.properties = [
+      { kind: 'sometimes', name: 'requeued', holds: (st: KS) => st.timeoutRequeued },
+      { kind: 'sometimes', name: 'rerun', holds: (st: KS, q) => st.timeoutRequeued === false && q.at(TIMEOUT_WORKER) === 'deferred_probe_timeout_work_func:driver_deferred_probe_trigger' && !st.probeTimeout },
+    ] as Property[];
+    expect(Object.fromEntries(check(model).properties.map((p) => [p.name, p.verdict]))).toEqual({ requeued: 'reachable', rerun: 'reachable' });
+  });
+  // The third check, the late initcall's own test of the timeout: reached alone only where the work was
+  // queued after driver_deferred_probe_enable and ran before the initcall's schedule_delayed_work
+  // (a registration racing the initcall's flushes); any scenario that has that race has a shorter
+  // one that starts the work before the enable, so it is held here to a state of the patched model.
+  it('the late initcall that finds driver_deferred_probe_timeout 0 (the work ran first) is named for it', () => {
+    const { model } = buildScenario(named(['register dcd', 'deferred_probe_initcall']), 'mainline', 'mod-delayed-extend');
+    const prop = model.properties[0] as Property<KS> & { kind: 'action' };
+    let start: KS | undefined;
+    model.properties = [{ kind: 'sometimes', name: 'start', holds: (st: KS) => { start ??= JSON.parse(JSON.stringify(st)) as KS; return true; } }] as Property[];
+    check(model);
+    const b = { ...start!, deferredProbeEnable: true, probeTimeout: false };
+    const q = { at: () => null } as never;
+    const m = { thread: 'boot', label: 'deferred_probe_initcall:schedule_delayed_work' };
+    expect(prop.explain!(b, b, m, q)).toBe('deferred_probe_initcall finds driver_deferred_probe_timeout 0 and schedules no timeout work: the work ran before the late initcall scheduled it');
+    expect(prop.holds(b, b, m, q)).toBe(false);
+    expect(prop.holds({ ...b, probeTimeout: true }, b, m, q)).toBe(true);
+  });
+  it('without a timeout work (timeout 0, or no late initcall) the property is about nothing, and says so', () => {
+    const p = check(buildScenario({ ...named(['register dcd', 'deferred_probe_initcall']), deferredProbeTimeout: 0 }, 'mainline', 'mod-delayed-extend').model).properties[0]!;
+    expect(p.verdict).toBe('vacuous');
+  });
+});
