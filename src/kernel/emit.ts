@@ -115,6 +115,8 @@ export interface Patch {
    * condition): a run that checks none of them is told so, or `diff` reads `still holds` in silence.
    */
   judgedBy?: { properties: readonly string[]; what: string };
+  /** Flags the profile must have, the code the patch changes being absent without them, and why (E604 otherwise). */
+  needs?: { flags: readonly Flag[]; why: string };
 }
 
 /** What a run that checks none of a patch's judgedBy properties is told (scenario.ts), and `diff` says of either side. */

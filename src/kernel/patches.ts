@@ -502,6 +502,12 @@ PATCHES['mod-delayed-extend'] = {
   touches: ['bus_add_driver:add_bind_files', 'deferred_probe_initcall:schedule_delayed_work'],
   flags: ['EXTEND_QUEUES_IDLE'],
   judgedBy: { properties: ['timeout-after-initcall'], what: 'when deferred_probe_timeout_work runs' },
+  // deferred_probe_extend_timeout came with 2b28a1a84a0e ("driver core: Extend deferred probe timeout on
+  // driver registration", the v5.19 cycle, with the default of 10 that v5.19-rc1 took back); the
+  // profiles that read it in driver_register's text (v6.6, v6.12) and mainline's dd.c have the default
+  // 10 back (PROBE_TIMEOUT_DEFAULT_10, v6.0): that flag stands for it. v5.19, which has the function
+  // and the default 0, is refused with the rest (a gap: docs/known-gaps.md#the-late-initcall).
+  needs: { flags: ['PROBE_TIMEOUT_DEFAULT_10'], why: 'it patches deferred_probe_extend_timeout (2b28a1a84a0e, the v5.19 cycle), taken to be there from v6.1, the first profile whose timeout defaults to 10' },
   hunks: [],
 };
 
@@ -623,6 +629,8 @@ export function combine(profileName: string, profileFlags: readonly Flag[], patc
       if (flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it already has ${f} (the fix is merged there)`);
       flags.add(f);
     }
+    const lacks = (p.needs?.flags ?? []).filter((f) => !profileFlags.includes(f));
+    if (lacks.length) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: ${p.needs!.why} (${lacks.join(', ')} is not in ${profileName})`);
   }
   // The library's patches (asked for, then implied by a flag) first, the user's files last: a
   // user's hunk then sees, and may replace or revert, the steps a fix in the profile made.

@@ -250,6 +250,10 @@ describe('mod-delayed-extend: driver_register queues the timeout work where it w
     expect(prop.holds(b, b, m, q)).toBe(false);
     expect(prop.holds({ ...b, probeTimeout: true }, b, m, q)).toBe(true);
   });
+  it('refused before v6.1, where the profile has no deferred_probe_extend_timeout to patch (E604, one line)', () => {
+    expect(() => buildScenario({ ...named(['register dcd', 'deferred_probe_initcall']), deferredProbeTimeout: 30 }, 'v5.10', 'mod-delayed-extend'))
+      .toThrow(/^patch mod-delayed-extend \(driver core: Use mod_delayed_work to prevent lost deferred probe work\) does not apply to v5\.10: it patches deferred_probe_extend_timeout \(2b28a1a84a0e, the v5\.19 cycle\), taken to be there from v6\.1, .*\(PROBE_TIMEOUT_DEFAULT_10 is not in v5\.10\)$/);
+  });
   it('without a timeout work (timeout 0, or no late initcall) the property is about nothing, and says so', () => {
     const p = check(buildScenario({ ...named(['register dcd', 'deferred_probe_initcall']), deferredProbeTimeout: 0 }, 'mainline', 'mod-delayed-extend').model).properties[0]!;
     expect(p.verdict).toBe('vacuous');

@@ -72,7 +72,10 @@ export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
 
 /**
  * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
- * mod_delayed_work both do (time not modelled, the delay is not: a pending work keeps its place).
+ * mod_delayed_work both do (time not modelled, so neither is the delay: a pending work keeps its
+ * place). mod_delayed_work_on, kernel/workqueue.c at gregkh@53c2f13c1ee5 (the mainline profile's
+ * workqueue.c; read with read_file, not excerpted): "If @dwork is idle, equivalent to
+ * queue_delayed_work_on(); otherwise, modify @dwork's timer so that it expires after @delay".
  * PENDING is set from the queueing until the worker starts the work (its first step), so: an idle
  * work is started (spawn); a pending one is left; a running one is queued again, to run once more
  * after this run (a work item never runs twice at once: KS.timeoutRequeued). Nothing where no
