@@ -8,7 +8,9 @@
  * blocked on a device mutex whose holder is in probe(). Skipped: S16 (no device refcounts).
  */
 import type { Move, Property, Query } from '../engine/model.js';
-import { patchLocksOf, type Kernel } from './emit.js';
+import { locksHeldBy, patchLocksOf, type Kernel } from './emit.js';
+import { SYSCALLS } from './user-return.js';
+import { requestModprobeThread } from './paths/probe-body.js';
 import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js';
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
@@ -86,6 +88,8 @@ export interface PropCtx {
   asyncSteps: ReadonlyMap<string, ReadonlySet<string>>;
   /** Each thread's step labels (as `steps`, by thread, the deferred-probe worker's all). */
   stepsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per actor (in `acts` order), each action's entry label: where the action before it returns to. */
+  actEntries: readonly (readonly string[])[];
   /** Per actor (in `acts` order), the step labels each of its actions was built with: what may run before that action returns. */
   actSteps: readonly (readonly ReadonlySet<string>[])[];
   /** The modules whose init may start an async entry: a `modprobe` or request_module of it was built with an async_schedule (or a work_on_cpu whose kworker was). */
@@ -1364,6 +1368,65 @@ export const LIBRARY: KernelProperty[] = [
         return `__device_release_driver(${k.vn(l.dev)}) in ${m.thread} unlocks &dev->mutex(${k.vn(l.parent)}), its parent, which ${p.mutex === 0 ? 'no thread holds' : `${who(k, p.mutex)} holds`}: ${caller(l)}, and the loop locks it again and returns holding it ${LOCKDEP}`;
       }, premise, ['dev[*].mutex', 'dev[*].oldMutex']);
   } },
+  // lockdep's two checks of a lock held where nothing may hold one (read: kernel/locking/lockdep.c
+  // at torvalds@0006ebb4cad2 and kernel/workqueue.c at torvalds@009bb421b6ce; docs/scenarios.md,
+  // "Properties"): lockdep_sys_exit, on every return to user space, `if (unlikely(curr->lockdep_depth))`
+  // prints "WARNING: lock held when returning to user space!"; process_one_work, after a work item's
+  // function returns, `if (unlikely(in_atomic() || lockdep_depth(current) > 0))` prints "BUG:
+  // workqueue leaked lock or atomic". dev->mutex counts: __lock_acquire only clears `check` for
+  // __lockdep_no_validate__ (device_initialize's class) and still pushes the held lock and raises
+  // lockdep_depth. The model's returns: an actor's system call (user-return.ts SYSCALLS) reaching the
+  // actor's next action or its end; request_module's modprobe (its finit_module) ending; a work item
+  // (an async entry: async_run_entry_fn; a work_on_cpu kworker; the deferred-probe timeout work)
+  // ending, or deferred_probe_work_func returning to its kworker's process_one_work. Not counted at a
+  // system call's return: a device's mutex the actor holds by its own `lock` action (that action
+  // stands for a kernel path that holds it, not for user space; user-return.ts). An actor's last
+  // action of another kind (a kernel path) may not end holding a patch's own lock (only the taking
+  // thread releases it, and the actor runs nothing after: E205's rule, now said here); a device's
+  // mutex there is not judged (the actor's `lock` keeps one by design, and v4.18's library path
+  // ends holding a parent's: unlock-balance's). Where it is checked it replaces E205 for these
+  // leaks; elsewhere they stay E205 (a patch's lock, a work item's lock under a user's patch).
+  // Chosen by default only with a user's patch and a system call in the scenario: the library's own
+  // paths leave a lock held at a return only where unlock-balance already reports it (v4.18 ..
+  // v5.0 as modelled), checked by naming it across every bundled model (docs/findings.md, s48 h1).
+  { name: 'no-lock-at-return', covers: 'lockdep_sys_exit, process_one_work (lock held at return)',
+    applies: (k, c) => k.userPatched && c.acts.some((a) => a.some((x) => SYSCALLS[x.op] !== undefined)), make: (k, c) => {
+      type Ret = { text: string; action?: number; steps?: ReadonlySet<string>; patchOnly?: boolean; skip?: ReadonlySet<number>; sys: boolean };
+      const returns = new Map<string, Map<string | null, Ret>>();
+      c.acts.forEach((acts, ai) => {
+        const t = c.threads[ai]!, at = new Map<string | null, Ret>(), locked = new Set<number>();
+        acts.forEach((x, i) => {
+          const after = i + 1 < acts.length ? c.actEntries[ai]![i + 1]! : null, sys = SYSCALLS[x.op];
+          const steps = c.actSteps[ai]![i];
+          if (sys !== undefined) at.set(after, { text: `'${x.text}' (${sys}, a system call) returns to user space`, action: i, steps, skip: new Set(locked), sys: true });
+          else if (after === null && x.op !== 'device_shutdown') at.set(after, { text: `its last action, '${x.text}', ends and the actor runs nothing after it`, action: i, steps, patchOnly: true, sys: false });
+          if (x.op === 'lock') locked.add(x.dev);
+          if (x.op === 'unlock') locked.delete(x.dev);
+        });
+        if (at.size) returns.set(t, at);
+      });
+      for (const t of c.threads.slice(c.acts.length)) {
+        if (t === DEFERRED_WORKER) {
+          const idle = [...c.stepsOf.get(t) ?? []].find((l) => l.startsWith('deferred_probe_work_func') && l.endsWith(':process_one_work'));
+          if (idle) returns.set(t, new Map([[idle, { text: 'deferred_probe_work_func returns to process_one_work', sys: false }]]));
+        } else if (k.w.modules.some((m) => t === requestModprobeThread(m.name))) {
+          returns.set(t, new Map([[null, { text: "modprobe's finit_module (request_module's usermode helper, a system call) returns to user space", sys: true }]]));
+        } else returns.set(t, new Map([[null, { text: 'its work item returns to process_one_work', sys: false }]]));
+      }
+      const actors = c.threads.slice(0, c.acts.length);
+      return action('no-lock-at-return',
+        'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (_b, a, m, q) => {
+          const r = returns.get(m.thread)?.get(q.at(m.thread));
+          if (!r || (r.steps && !r.steps.has(m.label))) return null;
+          const me = c.tidOf.get(m.thread)! + 1;
+          const held = r.patchOnly ? patchLocksOf(k, a).filter((l) => l.owner === me).map((l) => l.name) : locksHeldBy(k, me, a, r.skip);
+          if (!held.length) return null;
+          const name = m.thread;
+          if (r.patchOnly) return `${name}: ${r.text}, holding ${held.join(', ')}, a lock your patch declares: only the thread that took it may release it, so it is never released`;
+          if (r.sys) return `${name}: ${r.text} holding ${held.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
+          return `${name}: ${r.text} holding ${held.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;
+        }, { text: "an actor's system call returns to user space", met: (_s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) });
+    } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),
   // or an unbind's or driver_detach's, which waits only for a driver that allows async probing.

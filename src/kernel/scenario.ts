@@ -1133,7 +1133,9 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));
   const stepsOf = new Map(threads.map((t) => [t.name, new Set(Object.keys(t.steps))] as const));
   const actSteps = actors.map((a, ai) => { const per = a.acts.map(() => new Set<string>()); for (const [l, i] of actionOf[ai]!) per[i]?.add(l); return per; });
-  const ctx: PropCtx = { readers, ops, stopsAt, steps, ownSteps, asyncSteps, stepsOf, actSteps, initAsync, asyncOutlives, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
+  // Each actor's action entries in action order (built last to first): where an action i - 1 returns to.
+  const actEntries = entries.map((e) => [...e].reverse());
+  const ctx: PropCtx = { readers, ops, stopsAt, steps, actEntries, ownSteps, asyncSteps, stepsOf, actSteps, initAsync, asyncOutlives, acts: actors.map((a) => a.acts), tidOf: new Map(plans.map((p, i) => [p.name, i])), asyncThreads: new Set(plans.filter((p) => p.async).map((p) => p.name)), threads: plans.map((p) => p.name), dels, delByRelease, actors: new Set(actorNames) };
   let chosen = LIBRARY.filter((p) => p.applies(k, ctx));
   if (spec.properties) {
     chosen = spec.properties.map((name) => {
@@ -1221,6 +1223,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const forPatchAtBuild = () => (model.properties ?? []).flatMap((p) => (p.kind !== 'deadlock' && p.premiseText?.endsWith(CHOSEN_FOR_PATCH) ? [{ p, text: p.premiseText }] : []));
   const selected = (names: readonly string[], named: readonly string[] = []) => {
     k.missedJudged = false; k.walkTracked = undefined;
+    // A lock left held at a return is no-lock-at-return's violation where it is checked, else E205.
+    k.leaksJudged = names.includes('no-lock-at-return');
     for (const { p, text } of forPatch ??= forPatchAtBuild()) p.premiseText = named.includes(p.name) || spec.properties?.includes(p.name) ? text.slice(0, -CHOSEN_FOR_PATCH.length) : text;
     // A match deferral of yours is judged where the run names no-lost-deferral, the scenario's `properties` included.
     k.matchJudged = names.includes('no-lost-deferral') && (named.includes('no-lost-deferral') || spec.properties?.includes('no-lost-deferral') === true);
