@@ -868,6 +868,10 @@ export default definePatch({ id: 'work-leak-lock', subject: 'the work leaks its 
     const r = probecheck(['check', 'd.ts', '--patch', 'leak.ts', '-q'], { cwd: dir });
     expect(r.stderr).toMatch(/E205.*patch work-leak-lock \(the work leaks its mutex\): deferred_probe_work_func returns holding deferred_probe_mutex/);
     expect(r.status).toBe(2);
+    // Checked by no-lock-at-return (s48 h1), its violation.
+    const p = probecheck(['check', 'd.ts', '--patch', 'leak.ts', '--property', 'no-lock-at-return'], { cwd: dir });
+    expect(unwrap(p.stdout)).toContain('kworker deferred_probe_work_func: deferred_probe_work_func returns to process_one_work holding deferred_probe_mutex: "BUG: workqueue leaked lock or atomic" (process_one_work)');
+    expect(p.status).toBe(1);
   });
   it('a wait for deferred_probe_mutex names its holder, as a device mutex is named (a new user, 2026-12-05)', () => {
     writeFileSync(dir + '/dpm.ts', `import { definePatch } from 'probecheck';
@@ -918,6 +922,11 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
     expect(r.stderr).toMatch(/E205.*async_run_entry_fn returns, ending thread '.*__device_attach_async_helper.*', which still holds adev's &dev->mutex/);
     expect(hasStack(r.stderr)).toBe(false);
     expect(r.status).toBe(2);
+  });
+  it('the same, checked by no-lock-at-return (s48 h1), is its violation: the work item leaked a lock (process_one_work)', () => {
+    const r = probecheck(['check', 'async.ts', '--patch', 'held.ts', '--property', 'no-lock-at-return'], { cwd: dir });
+    expect(unwrap(r.stdout)).toMatch(/: its work item returns to process_one_work holding adev's &dev->mutex: "BUG: workqueue leaked lock or atomic" \(process_one_work\), and nothing releases it/);
+    expect(r.status).toBe(1);
   });
 });
 

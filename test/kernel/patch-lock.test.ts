@@ -271,6 +271,20 @@ describe("an actor's action that ends holding a patch's lock", () => {
     expect(thrown(() => run(addDel, hold('del-leak', ['device_del', 'kill_device'])))).toMatch(/actor 'hotplug': its last action, 'del dc', ends holding foo_mutex, a lock your patch declares, and the actor runs nothing after it/);
     expect(run(addDel, hold('add-to-del', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).properties[0]!.verdict).toBe('holds');
   });
+  // s48 h1: where no-lock-at-return is checked (chosen by default for a user's patch in a scenario
+  // with a system call, or named), these leaks are its violations with a trace, not E205.
+  it('no-lock-at-return, where checked, reports them as violations: the bind (though the next unbind releases it), the last action', () => {
+    const v = (spec: ScenarioSpec, f: string) => run({ ...spec, properties: [...spec.properties as string[], 'no-lock-at-return'] }, f).properties.find((p) => p.name === 'no-lock-at-return')!;
+    const bind = v(sysfs, hold('bind-leak-p', ['bind_store', 'bus_find_device_by_name'], ['unbind_store', 'bus_find_device_by_name']));
+    expect([bind.verdict, bind.explanation]).toEqual(['violated', `admin: 'maybe bind dc-drv dc' (a write to bind, a system call) returns to user space holding foo_mutex: lockdep says "WARNING: lock held when returning to user space!", "admin is leaving the kernel with locks still held!" (lockdep_sys_exit)`]);
+    const del = v(addDel, hold('del-leak-p', ['device_del', 'kill_device']));
+    expect([del.verdict, del.explanation]).toEqual(['violated', "hotplug: its last action, 'del dc', ends and the actor runs nothing after it, holding foo_mutex, a lock your patch declares: only the thread that took it may release it, so it is never released"]);
+    // Taken in add, released in del: a kernel path may hold it into the next action (the premise: no system call here).
+    expect(v(addDel, hold('add-to-del-p', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).verdict).toBe('vacuous');
+    // Chosen by default with the patch: the scenario lists no properties.
+    const { properties: _p, ...open } = sysfs;
+    expect(run(open, hold('bind-leak-d', ['bind_store', 'bus_find_device_by_name'], ['unbind_store', 'bus_find_device_by_name'])).properties.find((p) => p.name === 'no-lock-at-return')?.verdict).toBe('violated');
+  });
 });
 
 // s47 h14: a user's `strong: true` is said as the user's (s47 lead), and further where it asserts nothing (a step with no
