@@ -16,7 +16,7 @@ export const ERROR_TABLE = {
   E202: { kind: 'step returned an unknown label', example: 'step \'check_dead\' of __device_attach returned unknown label "out_unlok"; known: ...' },
   E203: { kind: 'step threw', example: "in step 'A3' of thread 'A_1' (...): Cannot read properties of undefined" },
   E204: { kind: 'thread spawned while running', example: "spawn('w'): that thread is already running" },
-  E205: { kind: 'lock left held', example: "async_run_entry_fn returns, ending thread 'kworker/u:async ...', which still holds adev's &dev->mutex" },
+  E205: { kind: 'lock left held, where `no-lock-at-return` is not checked (there: its violation)', example: "async_run_entry_fn returns, ending thread 'kworker/u:async ...', which still holds adev's &dev->mutex" },
   E206: { kind: 'device added again too often', example: "device 'dc' is added again while kworker deferred_probe_work_func (at __device_attach(dc):device_lock) still holds its struct device of 16 adds before: ..." },
   E207: { kind: 'two old driver_override strings of one device', example: "device 'c' is added again while probe holds the lock of its deleted struct device, whose driver_override is 'other-drv', and a bus_for_each_dev walk still holds the klist node of an older one, whose driver_override is 'c-drv': ..." },
   E208: { kind: "a deleted struct device's device link met", example: "device_links_busy(pmic) walks pmic's list of consumers, where the device link mmc->pmic of a deleted struct device of mmc still is (...): the C acts on that link and the old struct, which the model does not follow (...)" },

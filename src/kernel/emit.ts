@@ -210,6 +210,13 @@ export interface Kernel {
    */
   leaksJudged?: boolean;
   /**
+   * The steps of blocks whose RETURN leaves the thread's path: an actor's action's own block (and
+   * any built with its continuation), a kernel thread's outermost (Block.returns). No other step's
+   * move can be a return to user space or a work item's end, so no-lock-at-return reads nothing on
+   * theirs (under --por, what it reads on a move is that move's footprint).
+   */
+  returnSteps: Set<string>;
+  /**
    * Where no-missed-probe is checked, the devices whose DevS.walkPending bits a registration walk
    * keeps beside the releasable ones: every device of a driver that matches a releasable device an
    * actor or a probe adds, which a walk that has passed it meets again at the bus klist's tail
@@ -283,6 +290,8 @@ export class ThreadBuilder {
   private readonly prefixes = new Set<string>();
   /** An actor's action being built (-1: not an actor's), and per action how many blocks of each name it built. */
   act = -1;
+  /** The continuation of the actor's action being built (user-return.ts actionReturn): a block built with it returns to the actor. */
+  actionRet: Ret | undefined;
   readonly perAction = new Map<number, Map<string, number>>();
   depth = 0;
   maxDepth = 1;
@@ -471,7 +480,14 @@ export class Block {
     this.depth = Math.max(0, tb.depth - 1);
     this.userPatched = tb.k.userPatched;
     this.checkEnd = tb.act < 0 && this.userPatched;
+    this.returns = tb.act < 0 ? ret === null : tb.actionRet !== undefined && ret === tb.actionRet;
   }
+  /**
+   * A RETURN of this block is its thread's return to user space or its work item's end: an
+   * actor's action's own continuation (ThreadBuilder.actionRet), or a kernel thread's end. Its
+   * steps are the only ones no-lock-at-return reads a label at (Kernel.returnSteps).
+   */
+  private readonly returns: boolean;
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
   label(l: string): string {
     const a = this.alias.get(l);
@@ -1089,6 +1105,7 @@ export class Block {
       if (this.tb.steps.has(key)) throw new Error(`internal: thread ${this.tb.name} builds step ${key} twice`);
       this.tb.steps.set(key, st);
       this.tb.added.push(key);
+      if (this.returns) this.tb.k.returnSteps.add(key);
     }
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;
