@@ -1406,19 +1406,21 @@ export const LIBRARY: KernelProperty[] = [
           const steps = c.actSteps[ai]![i];
           if (sys !== undefined) at.set(after, { text: `'${x.text}' (${sys}, a system call) returns to user space`, action: i, steps, skip: new Set(locked), sys: true });
           else if (after === null && x.op !== 'device_shutdown' && ownLocks) at.set(after, { text: `its last action, '${x.text}', ends and the actor runs nothing after it`, action: i, steps, patchOnly: true, sys: false });
-          else return;
-          for (const l of steps ?? []) if (k.returnSteps.has(l)) asked.add(l);
+          if (at.get(after)?.action === i) for (const l of steps ?? []) if (k.returnSteps.has(l)) asked.add(l);
           if (x.op === 'lock') locked.add(x.dev);
           if (x.op === 'unlock') locked.delete(x.dev);
         });
         if (at.size) returns.set(t, at);
       });
-      for (const t of k.userPatched ? c.threads.slice(c.acts.length) : []) {
+      for (const t of c.threads.slice(c.acts.length)) {
+        // request_module's modprobe returns from a system call (finit_module): asked as an actor's is.
+        const umh = k.w.modules.some((m) => t === requestModprobeThread(m.name));
+        if (!k.userPatched && !umh) continue;
         for (const l of c.stepsOf.get(t) ?? []) if (k.returnSteps.has(l) || (t === DEFERRED_WORKER && l.startsWith('deferred_probe_work_func:'))) asked.add(l);
         if (t === DEFERRED_WORKER) {
           const idle = [...c.stepsOf.get(t) ?? []].find((l) => l.startsWith('deferred_probe_work_func') && l.endsWith(':process_one_work'));
           if (idle) returns.set(t, new Map([[idle, { text: 'deferred_probe_work_func returns to process_one_work', sys: false }]]));
-        } else if (k.w.modules.some((m) => t === requestModprobeThread(m.name))) {
+        } else if (umh) {
           returns.set(t, new Map([[null, { text: "modprobe's finit_module (request_module's usermode helper, a system call) returns to user space", sys: true }]]));
         } else returns.set(t, new Map([[null, { text: 'its work item returns to process_one_work', sys: false }]]));
       }

@@ -54,4 +54,10 @@ describe('no-lock-at-return: a write to bind that returns holding the device mut
     expect(unwrap(ok.stdout)).toMatch(/no-lock-at-return\s+holds/);
     expect(ok.status).toBe(0);
   });
+  it("a device mutex the actor holds by its own `lock` action is not counted at the bind's return; the one the hunk keeps is", () => {
+    writeFileSync(join(dir, 'under.ts'), SCENARIO.replace("devices: { dc: { present: true } }", "devices: { dc: { present: true }, other: { present: true } }")
+      .replace("actors: { admin: 'bind dc-drv dc' }", "actors: { admin: ['lock other', 'bind dc-drv dc', 'unlock other'] }"));
+    expect(unwrap(probecheck(['check', 'under.ts', '--patch', 'same.ts', '-q'], { cwd: dir }).stdout)).toMatch(/no-lock-at-return\s+holds/);
+    expect(unwrap(probecheck(['check', 'under.ts', '--patch', 'keep.ts'], { cwd: dir }).stdout)).toContain("returns to user space holding dc's &dev->mutex: lockdep says");
+  });
 });
