@@ -1387,8 +1387,8 @@ export const LIBRARY: KernelProperty[] = [
   // ends holding a parent's: unlock-balance's). Where it is checked it replaces E205 for these
   // leaks; elsewhere they stay E205 (a patch's lock, a work item's lock under a user's patch).
   // Chosen by default only with a user's patch and a system call in the scenario: the library's own
-  // paths leave a lock held at a return only where unlock-balance already reports it (v4.18 ..
-  // v5.0 as modelled), checked by naming it across every bundled model (docs/findings.md, s48 h1).
+  // paths leave a lock held at a return only where unlock-balance already reports it (v4.18 and
+  // v4.19 as modelled), checked by naming it across every bundled model (docs/findings.md, s48 h1).
   { name: 'no-lock-at-return', covers: 'lockdep_sys_exit, process_one_work (lock held at return)',
     applies: (k, c) => k.userPatched && c.acts.some((a) => a.some((x) => SYSCALLS[x.op] !== undefined)), make: (k, c) => {
       type Ret = { text: string; action?: number; steps?: ReadonlySet<string>; patchOnly?: boolean; skip?: ReadonlySet<number>; sys: boolean };

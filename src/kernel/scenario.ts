@@ -980,7 +980,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         // The labels this action adds: those done() adds after the count (a set of every label so far, per action, was quadratic).
         const before = tb.added.length;
         tb.act = i;
-        // A system call, or the actor's last action, that ends holding a lock a patch declares: E205 (user-return.ts).
+        // A system call, or the actor's last action, that ends holding a lock a patch declares: E205 (user-return.ts),
+        // or no-lock-at-return's violation where that is checked; the blocks built with `ret` are its return steps (emit.ts Block.returns).
         const ret = tb.actionRet = actionReturn(tb, acts[i]!, next);
         next = actionEntry(tb, acts[i]!, ret, waits[i]!);
         tb.actionRet = undefined;

@@ -10,7 +10,9 @@
  * kernel path may hold a lock across calls; the actor's `lock`/`unlock` actions hold a device's
  * mutex, which is not a patch's lock and not checked here. E205, as a kernel thread that ends
  * holding a lock (emit.ts endsFree). Before it (s47 h5) such a leak was silent unless another
- * thread later waited for the lock.
+ * thread later waited for the lock. Where no-lock-at-return is checked (Kernel.leaksJudged, s48
+ * h1) that property reports these, and any lock the model tracks held at a system call's return,
+ * as violations with a trace (properties.ts); this E205 is for runs that do not check it.
  */
 import { ProbecheckError } from '../engine/errors.js';
 import type { Action } from './actions.js';
