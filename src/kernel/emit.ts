@@ -23,7 +23,7 @@ import { releaseSpan, type Added } from './spans.js';
 import { AMBIGUOUS, NO_TEXT, RUNS_NOTHING, missingFunction, resolveStep, userTags, withPatchSources, type Anchored } from './source.js';
 import { readUserLines } from './user-lines.js';
 import { keepLockWait, keepLockWaits, lockWaitOf, lockWaitsOf } from './patch-lock.js';
-import { checkBusList } from './patch-klist.js';
+import { checkBusList, zeroedBuses } from './patch-klist.js';
 import { frameReal, realState, strictState, type ReadLog } from './strict-state.js';
 import { FIRST, isUserPatch, type UserPatch } from './define-patch.js';
 import { foreignParents, holder, isMutexWait, sameWait, setStepKernel } from './paths/common.js';
@@ -927,8 +927,11 @@ export class Block {
         : (s, t, b, c) => {
           try {
             if (said) pendingRedirect = undefined;
+            // A hand-written bus list place is an error, not a skipped device; probecheck's own
+            // check, not the step's reads (unrecorded: --por's footprints, `steps`' reads).
+            const zeroed = unrecorded(() => zeroedBuses(site, s));
             const r = ks.run(s, t, b, c);
-            checkBusList(site, s);   // a hand-written bus list place is an error, not a skipped device
+            unrecorded(() => checkBusList(site, s, zeroed));
             // A redirect through a library insert is said where the step goes to that insert.
             if (said && pendingRedirect) { if (toward(r, pendingRedirect.label)) for (const n of pendingRedirect.notes) if (!yourSteps.has(n.at)) said.redirected(n.note); pendingRedirect = undefined; }
             // A run with no return (a new user, 2026-12-05, called orig.run and dropped its label) gave a TypeError.

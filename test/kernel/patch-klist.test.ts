@@ -47,6 +47,16 @@ describe('a patch that links a device into its bus list later', () => {
     expect(verdicts('')).toEqual({ 'device-ready': 'violated', 'no-missed-probe': 'holds' });
     expect(verdicts('/virtual/link-late.ts')).toEqual({ 'device-ready': 'holds', 'no-missed-probe': 'holds' });
   });
+  it('--check-symmetry verifies the zeroed list order with busLink in the patch, not E203 (s48 h7)', () => {
+    // The canonical form writes every place of a list no walk can follow any more as 0; the checker
+    // runs the patch's steps from it, where the E203 check once blamed the patch (about 7,500 states).
+    const m = buildScenario({ ...twoAdds, properties: ['device-ready'] }, 'v6.12', '/virtual/link-late.ts').model;
+    const r = check(m, { exhaustive: true, symmetry: true, checkSymmetry: true });
+    expect(r.properties.map((p) => p.verdict)).toEqual(['holds']);
+    expect(r.symmetry?.applied).toBe(true);
+    expect(r.symmetry?.check?.failure).toBeUndefined();
+    expect(r.symmetry?.check?.pairs).toBeGreaterThan(0);
+  });
   it('written by hand with a place two devices share: E203 naming both, not a missed probe', () => {
     expect(() => verdicts('/virtual/link-late-naive.ts')).toThrow(/da and db hold one place \(busRank 1\) on the platform bus's list of devices, so a walk of it would skip one: link and unlink a device with busLink\/busUnlink/);
   });
