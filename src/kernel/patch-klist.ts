@@ -19,6 +19,11 @@ function device(site: Site, dev: number, what: string): number {
 export function busLink(site: Site, s: KS, dev: number = site.dev): void {
   const d = s.dev[device(site, dev, 'busLink')]!;
   if (d.onBus) throw new Error(`busLink: ${site.k.vn(dev)} is on its bus's list already`);
+  // klist_del only marks a node a walk holds dead; it stays on the list until klist_next lets go.
+  // klist_add_tail of it then re-inits a node still linked (a corrupt list, the walk's reference
+  // lost), which the model cannot follow: giving it the tail's place moved the walk there, past
+  // the devices between (s48 h7).
+  if (d.busHeld > 0) throw new Error(`busLink: ${site.k.vn(dev)}'s node is still on its bus's list, dead (busUnlink's klist_del) and held by a bus_for_each_dev walk: klist_add_tail of it now would link a node that is still linked; the kernel links a struct device's knode_bus once (device_add), after klist_del only a new struct's`);
   busAddTail(site.k.w, s, dev);
   d.onBus = true;
 }

@@ -34,6 +34,13 @@ registerPatchFile('/virtual/link-late-naive.ts', [definePatch({ id: 'link-late-n
     } }) },
   ] })]);
 
+// Unlinked and linked again at once, while the driver's walk holds the node: the C would re-init a node still on the list.
+registerPatchFile('/virtual/relink-held.ts', [definePatch({ id: 'relink-held', subject: 'relink a held node', base: 'v6.12', hunks: [
+  { fn: '__driver_attach', replace: 'driver_match_device', step: (site, o) => ({ ...o!, run: (s, t, b, c) => {
+    busUnlink(site, s); busLink(site, s); return o!.run(s, t, b, c);
+  } }) },
+] })]);
+
 const twoAdds: ScenarioSpec = {
   name: 'two-adds-vs-register', devices: { da: {}, db: {} },
   drivers: { 'd-drv': { matches: ['da', 'db'], module: 'dmod' } },
@@ -56,6 +63,11 @@ describe('a patch that links a device into its bus list later', () => {
     expect(r.symmetry?.applied).toBe(true);
     expect(r.symmetry?.check?.failure).toBeUndefined();
     expect(r.symmetry?.check?.pairs).toBeGreaterThan(0);
+  });
+  it('busLink of a node a walk still holds, dead: E203, not the walk moved to the tail past the other device (s48 h7)', () => {
+    const present: ScenarioSpec = { name: 'two-present', devices: { da: { present: true }, db: { present: true } },
+      drivers: { 'd-drv': { matches: ['da', 'db'], module: 'dmod' } }, actors: { modprobe: 'modprobe dmod' }, properties: ['no-missed-probe'] };
+    expect(() => check(buildScenario(present, 'v6.12', '/virtual/relink-held.ts').model, { exhaustive: true })).toThrow(/busLink: da's node is still on its bus's list, dead .* held by a bus_for_each_dev walk/);
   });
   it('written by hand with a place two devices share: E203 naming both, not a missed probe', () => {
     expect(() => verdicts('/virtual/link-late-naive.ts')).toThrow(/da and db hold one place \(busRank 1\) on the platform bus's list of devices, so a walk of it would skip one: link and unlink a device with busLink\/busUnlink/);
