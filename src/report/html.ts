@@ -12,7 +12,7 @@ import { isPart } from '../engine/search/shard.js';
 import { caseOf, partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
 import { idleSeen, STATUS, statesCell, suiteSummary } from './suite.js';
-import { kernelFunction, loopNote, modelNoteLines, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
+import { byPatch, kernelFunction, loopNote, modelNoteLines, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
 
 export function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -126,7 +126,7 @@ function anchor(r: CheckedRun, p: PropertyResult): string {
 
 function stepTable(p: PropertyResult): string {
   const rows = p.trace!.steps.map((s) => `<tr><td>${s.n}</td><td>${esc(s.thread)}</td><td class="mono">${esc(kernelFunction(s.where))}</td><td class="mono">${esc(s.label)}${s.branchName ? ` (${esc(s.branchName)})` : ''}</td>` +
-    `<td class="mono">${s.changes.map((c) => `${esc(c.field)}: ${esc(c.from)} → ${esc(c.to)}`).join('<br>')}</td><td class="mono">${esc(s.where)}${s.since ? ` <small>(${esc(s.since)})</small>` : ''}${s.source ? `<br><small>${esc(s.source)}</small>` : ''}</td></tr>`);
+    `<td class="mono">${s.changes.map((c) => `${esc(c.field)}: ${esc(c.from)} → ${esc(c.to)}`).join('<br>')}</td><td class="mono">${esc(s.where)}${s.since ? ` <small>(${esc(s.since)})</small>` : ''}${s.source ? `<br><small>${esc(s.source)}</small>` : ''}${s.patch ? `<br><small class="patch">${esc(byPatch(s))}</small>` : ''}</td></tr>`);
   const loop = p.trace!.loopFrom !== undefined ? `<p class="loop">${esc(loopNote(p.trace!))}</p>` : '';
   return `<table class="steps"><thead><tr><th>#</th><th>thread</th><th>function</th><th>label</th><th>changes</th><th>where</th></tr></thead><tbody>${rows.join('')}</tbody></table>${loop}`;
 }
@@ -153,7 +153,7 @@ function counterexample(r: CheckedRun, p: PropertyResult): string {
   const sums = waiterSummaries(p);
   const waiters = blocked.length ? `${p.waiters?.length ? '' : '<p>Blocked where the trace ends:</p>'}<ul>${blocked.map((w, i) => {
     const sum = sums[i]!;
-    return `<li>${esc(w.thread)} ${sum.holds.length ? `holds ${esc(sum.holds.join(', '))}, ` : ''}blocked at ${esc(w.label)} (${esc(w.where)}), waits for ${esc(sum.waitsFor)}</li>`;
+    return `<li>${esc(w.thread)} ${sum.holds.length ? `holds ${esc(sum.holds.join(', '))}, ` : ''}blocked at ${esc(w.label)} (${esc(w.where)}${w.patch ? `, a step your patch ${esc(w.patch)} made` : ''}), waits for ${esc(sum.waitsFor)}</li>`;
   }).join('')}</ul>` : '';
   return `<section id="${anchor(r, p)}"><h2>${esc(p.name)} violated: ${esc(res.model)} <span class="mono">${esc(showParams(res.params))}</span></h2>` +
     `${p.description ? `<p>${esc(p.description)}</p>` : ''}${p.explanation ? `<p class="explain">${esc(p.explanation)}</p>` : ''}${waiters}` +

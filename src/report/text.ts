@@ -128,7 +128,7 @@ export function traceList(t: Trace, col: Colors = plain, width = Infinity): stri
  * wait or write the C does not show is the patch's (s48 h2: a deadlock at a lock the patch takes in
  * __driver_attach cited dd.c's unlocked `ret = driver_match_device(drv, dev);` with no word of it).
  */
-const byPatch = (s: { patch?: string; source?: string }): string => `your patch ${s.patch} made this step${s.source ? ' (its C: is the step it replaced, unless your hunk gives its own)' : ''}`;
+export const byPatch = (s: { patch?: string; source?: string }): string => `your patch ${s.patch} made this step${s.source ? ' (its C: is the step it replaced, unless your hunk gives its own)' : ''}`;
 
 /** A thread that ended with actions that never did their work (a failed call, not a finished one). */
 function earlyText(s: TraceStep): string {

@@ -17,6 +17,7 @@ import { registerPatchFile, definePatch, isUserPatch } from '../../src/kernel/de
 import { defineProperty, withProperties } from '../../src/kernel/define-property.js';
 import { patchNotes } from '../../src/cli/patch-notes.js';
 import { renderViolation } from '../../src/report/text.js';
+import { htmlReport } from '../../src/report/html.js';
 
 const FILE = '/virtual/dc23806a7c47.ts';
 registerPatchFile(FILE, [definePatch({
@@ -138,6 +139,10 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     expect(text.find((l) => l.includes('blocked at'))).toMatch(/blocked at __driver_attach\(smmu,qcom-tbu\):driver_match_device in drivers\/base\/dd\.c:__driver_attach \(a step your patch match-locked made\)$/);
     // Only the step the hunk made is marked, not the library steps around it.
     expect(dl.trace!.steps.filter((s) => s.patch).map((s) => s.label)).toEqual(['__driver_attach(smmu,arm-smmu):driver_match_device']);
+    // The HTML report says it too, in the step's row and the waiter's line (s48 h7: it showed only `v6.12 + match-locked` as the since).
+    const html = htmlReport([{ file: '/virtual/smmu.ts', result: r }]);
+    expect(html.match(/your patch match-locked made this step \(its C: is the step it replaced, unless your hunk gives its own\)/g)).toHaveLength(1);
+    expect(html).toContain('blocked at __driver_attach(smmu,qcom-tbu):driver_match_device (drivers/base/dd.c:__driver_attach, a step your patch match-locked made)');
   });
   it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
     expect(oVerdict(OOPS)).toBe('holds');
