@@ -73,14 +73,32 @@ export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
 /**
  * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
  * mod_delayed_work both do (time not modelled, so neither is the delay: a pending work keeps its
- * place). mod_delayed_work_on, kernel/workqueue.c at gregkh@53c2f13c1ee5 (the mainline profile's
- * workqueue.c; read with read_file, not excerpted): "If @dwork is idle, equivalent to
- * queue_delayed_work_on(); otherwise, modify @dwork's timer so that it expires after @delay".
- * PENDING is set from the queueing until the worker starts the work (its first step), so: an idle
- * work is started (spawn); a pending one is left; a running one is queued again, to run once more
- * after this run (a work item never runs twice at once: KS.timeoutRequeued). Nothing where no
- * timeout work is built (no late initcall, or a timeout <= 0), or where threads cannot be read
- * (`probecheck steps`).
+ * place). kernel/workqueue.c at gregkh@53c2f13c1ee5 (the mainline profile's workqueue.c), read with
+ * read_file (s48 h8; the pages of that 230,799-char text named below by char offset; its line
+ * numbers were not read, as its kernel/ excerpt says; these functions are not excerpted):
+ * - mod_delayed_work_on (page 76000-92000): `ret = work_grab_pending(&dwork->work, WORK_CANCEL_DELAYED, ...);`
+ *   then `__queue_delayed_work(...)` whatever ret was: "If @dwork is idle, equivalent to
+ *   queue_delayed_work_on(); otherwise, modify @dwork's timer".
+ * - try_to_grab_pending (page 60000-76000): `timer_delete(&dwork->timer)` succeeding returns 1 (pending, on
+ *   its timer); else `if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, ...)) return 0;` (idle: claimed);
+ *   else it steals the work off the worklist (1). PENDING is the only test: a running work is idle.
+ * - process_one_work (pages 88000-114000): `set_work_pool_and_clear_pending(work, ...)` ("clear PENDING which
+ *   should be the last update to @work"), then `worker->current_func(work)`: so PENDING is set
+ *   from the queueing until the worker starts the work (its first step here), clear while it runs.
+ * - __queue_work (page 60000-76000): "If @work was previously on a different pool, it might still be running
+ *   there, in which case the work needs to be queued on that pool to guarantee non-reentrancy"
+ *   (`find_worker_executing_work(last_pool, work)`, taken only `if (worker &&
+ *   worker->current_pwq->wq == wq)`); assign_work (page 32000-48000): "If @work is already being executed by
+ *   another worker in the same pool, it'll be punted there" (`move_linked_works(work,
+ *   &collision->scheduled, nextp)`), and process_scheduled_works runs that worker's ->scheduled
+ *   list after its current work.
+ * So: an idle work is started (spawn); a pending one is left (its timer moved: time); a running
+ * one is queued again, and runs once more after this run, on the same worker, never twice at once
+ * (KS.timeoutRequeued; a second queueing while that requeue is pending finds PENDING set and only
+ * moves the timer, so one more run, not two). The non-reentrancy holds for queueings on the same
+ * workqueue: the revert's hunk names system_wq, and schedule_delayed_work's workqueue
+ * (include/linux/workqueue.h) was not read. Nothing where no timeout work is built (no late
+ * initcall, or a timeout <= 0), or where threads cannot be read (`probecheck steps`).
  */
 export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
   const th = ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER);
@@ -92,9 +110,14 @@ export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
 /**
  * deferred_probe_extend_timeout() at the end of driver_register. Where it cancels and schedules
  * again (`if (cancel_delayed_work(...)) schedule_delayed_work(..., timeout * HZ)`, every profile
- * from v5.17's 2b28a1a84a0e to mainline) a pending work stays pending and no other is queued: the
- * untimed model sees nothing, and builds nothing. With 1137838865bf's mod_delayed_work
- * (EXTEND_QUEUES_IDLE: patches.ts mod-delayed-extend) a work that was not pending is queued.
+ * from 2b28a1a84a0e, the v5.19 merge window by PROBE_TIMEOUT_DEFAULT_10's notes, to mainline) a
+ * pending work stays pending and no other is queued: the untimed model sees nothing, and builds
+ * nothing. cancel_delayed_work (workqueue.c at gregkh@53c2f13c1ee5, page 124000-140000:
+ * `return __cancel_work(&dwork->work, WORK_CANCEL_DELAYED);`, "%true if @dwork was pending and
+ * canceled; %false if it wasn't pending") is true only where try_to_grab_pending stole the work
+ * off its timer or worklist; an idle or running work gives false, and nothing is queued. With
+ * 1137838865bf's mod_delayed_work (EXTEND_QUEUES_IDLE: patches.ts mod-delayed-extend) a work that
+ * was not pending is queued.
  */
 export function extendTimeout(k: Pick<Kernel, 'has'>, s: KS, ctx: StepCtx): void {
   if (k.has('EXTEND_QUEUES_IDLE')) queueTimeoutWork(s, ctx);
