@@ -12,7 +12,9 @@
  * the WARN that run gave on RZ/G2L: "class_for_each_device called for class 'devlink' before it
  * was registered", from fw_devlink_probing_done() in that kworker. Not reverted: followed by
  * f9e6da99fe49 (the lost `* HZ`) and 557495bc8790 (a delayed_work_pending() guard), by
- * driver-core-next's post-receive log of 2026-05-26; their text not read.
+ * driver-core-next's post-receive log of 2026-05-26; the guard is the library's
+ * extend-pending-guard (read in its 6.6.y backport 2f48e29ce9dc), given with
+ * `patches=mod-delayed-extend,extend-pending-guard`.
  * `when: before`: my-drv is loaded (driver_register), mydev defers (pmic not yet there), pmic
  * is added, then the late initcall. `when: after`: the late initcall first, then the module load (no pmic):
  * a work that already ran (expired) is queued again.

@@ -115,7 +115,7 @@ export interface Patch {
    * condition): a run that checks none of them is told so, or `diff` reads `still holds` in silence.
    */
   judgedBy?: { properties: readonly string[]; what: string };
-  /** Flags the profile must have, the code the patch changes being absent without them, and why (E604 otherwise). */
+  /** Flags the profile (or a patch given before this one) must have, the code the patch changes being absent without them, and why (E604 otherwise). */
   needs?: { flags: readonly Flag[]; why: string };
 }
 

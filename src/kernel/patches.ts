@@ -511,6 +511,29 @@ PATCHES['mod-delayed-extend'] = {
   hunks: [],
 };
 
+PATCHES['extend-pending-guard'] = {
+  id: 'extend-pending-guard', commit: '557495bc879013c3d5e21d667e987e7ce3a514de (driver-core-next, 2026-05-26; its text not stored: read in its 6.6.y backport 2f48e29ce9dc, dd.c at gregkh/linux 2f48e29ce9dc)', base: 'mainline',
+  subject: 'driver core: Guard deferred probe timeout extension with delayed_work_pending()',
+  // deferred_probe_extend_timeout, dd.c at gregkh@2f48e29ce9dc (the 6.6.y backport, with f9e6da99fe49's):
+  //	/*
+  //	 * If the work hasn't been queued yet or if the work expired, don't
+  //	 * start a new one.
+  //	 */
+  //	if (delayed_work_pending(&deferred_probe_timeout_work) &&
+  //	    mod_delayed_work(system_wq, &deferred_probe_timeout_work,
+  //			     secs_to_jiffies(driver_deferred_probe_timeout)))
+  //		pr_debug("Extended deferred probe timeout by %d secs\n",
+  //					driver_deferred_probe_timeout);
+  // On top of mod-delayed-extend (the mod_delayed_work it guards): patches=mod-delayed-extend,extend-pending-guard.
+  // The test and the mod_delayed_work are two steps (driver-attach.ts): no lock is held across them, and the
+  // work may start between (late-initcall.ts queueTimeoutWork: PENDING is cleared before it runs).
+  touches: ['bus_add_driver:add_bind_files', 'bus_add_driver:delayed_work_pending', 'bus_add_driver:mod_delayed_work'],
+  flags: ['EXTEND_PENDING_GUARD'],
+  judgedBy: { properties: ['timeout-after-initcall'], what: 'when deferred_probe_timeout_work runs' },
+  needs: { flags: ['EXTEND_QUEUES_IDLE'], why: 'it guards the mod_delayed_work of 1137838865bf: give patches=mod-delayed-extend,extend-pending-guard' },
+  hunks: [],
+};
+
 PATCHES['device-driver-lock'] = {
   id: 'device-driver-lock', commit: 'ed88747c6c4a2fc2f961a36d4c50cb0868c30229', base: 'v4.18',
   // Alexander Duyck, v5.1 merge window (the hash found 2026-12-06: torvalds/linux stores dd.c at it, with the
@@ -629,7 +652,8 @@ export function combine(profileName: string, profileFlags: readonly Flag[], patc
       if (flags.has(f)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: it already has ${f} (the fix is merged there)`);
       flags.add(f);
     }
-    const lacks = (p.needs?.flags ?? []).filter((f) => !profileFlags.includes(f));
+    // The flags so far: the profile's and those of the patches before it (extend-pending-guard needs mod-delayed-extend's).
+    const lacks = (p.needs?.flags ?? []).filter((f) => !flags.has(f));
     if (lacks.length) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply to ${profileName}: ${p.needs!.why} (${lacks.join(', ')} is not in ${profileName})`);
   }
   // The library's patches (asked for, then implied by a flag) first, the user's files last: a

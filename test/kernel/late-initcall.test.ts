@@ -259,3 +259,29 @@ describe('mod-delayed-extend: driver_register queues the timeout work where it w
     expect(p.verdict).toBe('vacuous');
   });
 });
+
+// 557495bc8790 ("driver core: Guard deferred probe timeout extension with delayed_work_pending()",
+// driver-core-next 2026-05-26; library patch extend-pending-guard, read in its 6.6.y backport, dd.c at
+// gregkh@2f48e29ce9dc): `if (delayed_work_pending(...) && mod_delayed_work(...))`, on top of
+// mod-delayed-extend. The test and the mod_delayed_work are two steps: the work may start between.
+describe('extend-pending-guard: delayed_work_pending() before the mod_delayed_work', () => {
+  const named = (acts: string[]): ScenarioSpec => ({ ...boot([]), actors: { boot: acts }, properties: ['timeout-after-initcall'] });
+  const BOTH = 'mod-delayed-extend,extend-pending-guard';
+  it('a driver registered before the late initcall queues no work: holds again', () => {
+    expect(check(buildScenario(named(['register dcd', 'add pwm', 'deferred_probe_initcall']), 'mainline', BOTH).model).properties[0]!.verdict).toBe('holds');
+  });
+  it('a registration that finds the work pending, the work starting, then its mod_delayed_work: queued again after it ran', () => {
+    const p = check(buildScenario(named(['deferred_probe_initcall', 'register dcd']), 'mainline', BOTH).model).properties[0]!;
+    expect(p.verdict).toBe('violated');
+    expect(p.explanation).toMatch(/starts again after it ran \(driver_deferred_probe_timeout is 0\)/);
+    const at = (label: string) => p.trace!.steps.findIndex((x) => x.label === label);
+    const test = at('bus_add_driver(dcd):delayed_work_pending'), mod = at('bus_add_driver(dcd):mod_delayed_work');
+    const start = p.trace!.steps.findIndex((x, i) => i > test && x.thread === TIMEOUT_WORKER);
+    expect(test).toBeGreaterThanOrEqual(0);
+    expect(test < start && start < mod).toBe(true);
+  });
+  it('alone, with no mod_delayed_work to guard, it is refused (E604, one line)', () => {
+    expect(() => buildScenario(named(['register dcd', 'deferred_probe_initcall']), 'mainline', 'extend-pending-guard'))
+      .toThrow(/^patch extend-pending-guard \(driver core: Guard deferred probe timeout extension with delayed_work_pending\(\)\) does not apply to mainline: it guards the mod_delayed_work of 1137838865bf: give patches=mod-delayed-extend,extend-pending-guard \(EXTEND_QUEUES_IDLE is not in mainline\)$/);
+  });
+});

@@ -19,7 +19,7 @@ import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-over
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 import { walkPasses, walkStarts, walkerOf } from './owed.js';
-import { extendTimeout } from './late-initcall.js';
+import { extendTimeout, queueTimeoutWork, timeoutPending } from './late-initcall.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -80,9 +80,21 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // ab7a880263c3; mainline reads no driver.c), is taken with this last step of bus_add_driver,
   // where it may queue the timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts
   // extendTimeout); the cancel-and-schedule form changes nothing the model sees, and is not cited.
-  const extend = k.has('EXTEND_QUEUES_IDLE');
+  const extend = k.has('EXTEND_QUEUES_IDLE'), guard = k.has('EXTEND_PENDING_GUARD');
   f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...(extend ? linesIn(k, DRIVER_C, 'driver_register', ['deferred_probe_extend_timeout();']) : [])],
-    run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; extendTimeout(k, s, ctx); return RETURN; } });
+    run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; if (guard) return 'delayed_work_pending'; extendTimeout(k, s, ctx); return RETURN; } });
+  if (guard) {
+    // 557495bc8790 (patches.ts extend-pending-guard, read in its 6.6.y backport): `if
+    // (delayed_work_pending(&deferred_probe_timeout_work) && mod_delayed_work(...))`. Two steps: the
+    // test reads PENDING (the work queued, not yet started: TIMEOUT_START), and the work may start
+    // before the mod_delayed_work, which then finds it running (PENDING clear) and queues it again.
+    // Its lines are in no text the profile reads (dd.c at gregkh@2f48e29ce9dc is not excerpted): no C row.
+    const where = `${DD}:deferred_probe_extend_timeout`;
+    f.step('delayed_work_pending', { where, since: '557495bc8790 (driver-core-next 2026-05-26)',
+      run: (_s, _t, _b, ctx) => (timeoutPending(ctx) ? 'mod_delayed_work' : RETURN) });
+    f.step('mod_delayed_work', { where, since: '557495bc8790 (driver-core-next 2026-05-26)',
+      run: (s, _t, _b, ctx) => { queueTimeoutWork(s, ctx); return RETURN; } });
+  }
   return f.done();
 }
 

@@ -70,6 +70,9 @@ export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsF
 /** The timeout work's first step: where it is while queued and not yet running (PENDING set). */
 export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
 
+/** delayed_work_pending(&deferred_probe_timeout_work): queued and not yet started (PENDING set). */
+export const timeoutPending = (ctx: StepCtx): boolean => ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER)?.at === TIMEOUT_START;
+
 /**
  * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
  * mod_delayed_work both do (time not modelled, so neither is the delay: a pending work keeps its
@@ -95,9 +98,11 @@ export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
  * So: an idle work is started (spawn); a pending one is left (its timer moved: time); a running
  * one is queued again, and runs once more after this run, on the same worker, never twice at once
  * (KS.timeoutRequeued; a second queueing while that requeue is pending finds PENDING set and only
- * moves the timer, so one more run, not two). The non-reentrancy holds for queueings on the same
- * workqueue: the revert's hunk names system_wq, and schedule_delayed_work's workqueue
- * (include/linux/workqueue.h) was not read. Nothing where no timeout work is built (no late
+ * moves the timer, so one more run, not two). The punt to the running worker is sure for
+ * queueings on the same workqueue (__queue_work's `worker->current_pwq->wq == wq`): the revert's
+ * hunk names system_wq, and schedule_delayed_work is `queue_delayed_work(system_wq, dwork, delay)`
+ * in include/linux/workqueue.h as stored at gregkh@017ea3f38a2d (release not identified; that of
+ * the mainline profile's era was not read). Nothing where no timeout work is built (no late
  * initcall, or a timeout <= 0), or where threads cannot be read (`probecheck steps`).
  */
 export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
