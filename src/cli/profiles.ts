@@ -10,6 +10,7 @@ import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/pr
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, fnKeyFile, snapshotOf } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
+import { leftOut } from '../kernel/left-out.js';
 import { catalogueSpecs } from './steps.js';
 import { LTS_BRANCHES, NAME_ONLY, backportsInto, changeVerb } from '../kernel/backports.js';
 import { profileFor } from '../logs/release.js';
@@ -137,7 +138,8 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const path = paths.find((f) => p.sources[f]) ?? paths.at(-1);
   if (!path) {
     const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = didYouMean(fn, known);
-    throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${near !== undefined ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
+    const out = leftOut(fn);
+    throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${out}${near !== undefined && !out ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
   }
   const snap = snapshotOf(p.sources, path, p.renamed?.[fn] ?? fn);
   if (!snap) {

@@ -142,4 +142,12 @@ test('every function the docs leave out is in the table, and its link goes to an
   writeFileSync(join(dir, 'move.ts'), patch('devices_kset_move_last'));
   oneErrorLine(dir, ['check', 's.ts', '--patch', 'move.ts'],
     /^probecheck: E604 .*no modelled function 'devices_kset_move_last'; 'devices_kset_move_last' is left out of the model: the moves to the tail of devices_kset's list are not modelled .*; docs\/known-gaps\.md#source-conformance-what-it-does-not-cover; functions: /);
+  // s48 h12: Ulf Hansson's fine grained sync_state patch (2026-04-10) hooks
+  // __device_links_queue_sync_state; its hunk and `source` on it got the bare list.
+  expect([...LEFT_OUT.keys()]).toEqual(expect.arrayContaining(['__device_links_queue_sync_state', '__device_links_supplier_defer_sync']));
+  writeFileSync(join(dir, 'qss.ts'), patch('__device_links_queue_sync_state'));
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'qss.ts'],
+    /^probecheck: E604 .*no modelled function '__device_links_queue_sync_state'; '__device_links_queue_sync_state' is left out of the model: sync_state is not modelled .*docs\/known-gaps\.md#device_links_lock; functions: /);
+  oneErrorLine(dir, ['source', '__device_links_queue_sync_state', '--profile', 'mainline'],
+    /^probecheck: E501 .*no modelled kernel function '__device_links_queue_sync_state'; '__device_links_queue_sync_state' is left out of the model: sync_state is not modelled .*; known: /);
 });
