@@ -24,6 +24,7 @@ import type { World } from './world.js';
 import { structRef, type KL, type KS } from './state.js';
 
 const bad = (msg: string) => new ProbecheckError('E601', msg);
+const SHUTDOWN_WORDS = new Set(['reboot', 'poweroff']);
 const dym = (word: string, known: readonly string[]) => { const m = didYouMean(word, known); return m !== undefined ? `; did you mean '${m}'?` : ''; };
 
 export type Action = (
@@ -82,7 +83,8 @@ export function parseAction(w: World, actor: string, text: string, scenario?: st
     case 'modprobe': case 'rmmod': need(); return { op, mod: mod(args[0]), ...base };
     case 'wait_for_device_probe': case 'deferred_probe_initcall': case 'device_shutdown': need(); return { op, ...base };
     case 'uevent': case 'lock': case 'unlock': case 'kill-del': case 'drivers_probe': need(); return { op, dev: dev(args[0]), ...base };
-    default: throw bad(`${at}: unknown action '${op}'${dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
+    // README says a user "runs reboot": the action is the walk both run (s48 h12 typed 'reboot').
+    default: throw bad(`${at}: unknown action '${op}'${SHUTDOWN_WORDS.has(op) ? `; ${op} runs 'device_shutdown' (kernel_restart_prepare, kernel_shutdown_prepare): write that` : dym(op, OPS)}; known: ${OPS.join(', ')}, each optionally after 'maybe'`);
   }
 }
 

@@ -53,6 +53,8 @@ describe('scenario builder', () => {
     expect(e601({ actors: { x: 'frobnicate dc' } })).toMatch(/^E601: scenario 'tiny': actor 'x': action 'frobnicate dc': unknown action 'frobnicate'/);
     expect(e601({ actors: { x: 'bind nosuch dc' } })).toMatch(/^E601: scenario 'tiny': actor 'x': action 'bind nosuch dc': driver 'nosuch' is not declared/);
     expect(e601({ actors: { x: 'unbnid h host1x' } })).toMatch(/unknown action 'unbnid'; did you mean 'unbind'\?/);
+    // README's "who runs ... reboot": the action is device_shutdown (s48 h12).
+    expect(e601({ actors: { x: 'reboot' } })).toMatch(/unknown action 'reboot'; reboot runs 'device_shutdown' \(kernel_restart_prepare, kernel_shutdown_prepare\): write that; known: /);
     expect(e601({ actors: { x: 'del dcc' } })).toMatch(/device 'dcc' is not declared; did you mean 'dc'\?; devices: host1x, dc$/);
     expect(e601({ actors: {} })).toMatch(/E601: .*no actors/);
     expect(e601({ properties: ['no-such-property'] })).toMatch(/^E601: .*unknown property 'no-such-property'; known: single-binding/);
