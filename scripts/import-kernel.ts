@@ -9,6 +9,13 @@
  *
  * where CACHE_DIR holds `<release>/<path>` files as read from the trees (with `<file>.source`
  * sidecars: repo=, path=, commit=, makefile=, note=). Not used at run time or in tests.
+ *
+ * A `<path>.span` file is a run of whole lines of the file, from line `first_line=` (sidecar) on:
+ * its modelled functions get that file's line numbers. Where kernel/<release>/<path> exists, its
+ * functions are kept, and each one the span also holds must come out byte for byte at the same
+ * line (else nothing is written): the span adds functions to an excerpt without re-reading the
+ * whole file, and checks itself against what was read before. The sidecar's note is added to the
+ * header. A span with no excerpt yet makes one (a text composed from a posting: its note says so).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -41,6 +48,7 @@ for (const release of readdirSync(cache).sort()) {
   if (!statSync(root).isDirectory()) continue;
   for (const file of walk(root)) {
     if (file.endsWith('.source') || /\.p\d+$/.test(file)) continue;
+    if (file.endsWith('.span')) { span(release, relative(root, file.slice(0, -5)), file); continue; }
     const partial = file.endsWith('.fns');
     const path = relative(root, partial ? file.slice(0, -4) : file);
     const want = MODELLED[path];
@@ -82,4 +90,41 @@ for (const release of readdirSync(cache).sort()) {
     report.push(`${release} ${path}: ${blocks.length} functions${missing.length ? `; absent: ${missing.join(', ')}` : ''}`);
   }
 }
+
+/** A span of lines (see the head comment): functions added to an excerpt, or a new one. */
+function span(release: string, path: string, file: string): void {
+  const want = MODELLED[path];
+  if (!want) return;
+  const src = sidecar(file), first = Number(src.first_line);
+  if (!Number.isInteger(first) || first < 1) throw new Error(`${file}: first_line= missing in its .source`);
+  const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
+  const dest = join(out, release, path);
+  const old = existsSync(dest) ? readFileSync(dest, 'utf8') : undefined;
+  const parts = old === undefined ? [] : old.split(/^(?=\/\/@ )/m);
+  const head = old === undefined ? undefined : parts[0]!;
+  const kept = new Map(parts.slice(1).map((b) => [/^\/\/@ (\S+)/.exec(b)![1]!, b.replace(/\n+$/, '\n')]));
+  const added: string[] = [];
+  for (const fn of want) {
+    const f = findFunction(lines, fn);
+    if (!f) continue;
+    const block = `//@ ${fn} ${f.first + first}\n${lines.slice(f.first, f.last + 1).join('\n')}\n`;
+    const was = kept.get(fn);
+    if (was !== undefined && was !== block) throw new Error(`${file}: ${fn} differs from kernel/${release}/${path}'s (not written)`);
+    if (was === undefined) { kept.set(fn, block); added.push(fn); }
+  }
+  if (!added.length) { report.push(`${release} ${path}: span adds nothing (${[...kept.keys()].filter((k) => findFunction(lines, k)).join(', ')} byte for byte)`); return; }
+  const header = head !== undefined
+    ? head.replace(/\n+$/, '').split('\n').flatMap((l) => (l.startsWith('// not in this file') ? [`// added from lines ${first}-${first + lines.length - 1}: ${added.join(', ')}${src.note ? `: ${src.note}` : ''}`, l] : [l])).join('\n')
+    : [
+      `// probecheck kernel excerpt: ${path} at ${release}. SPDX-License-Identifier: GPL-2.0`,
+      `// origin: ${src.repo ?? '?'} ${src.path ?? path} @ ${src.commit ?? '?'}; Makefile: ${src.makefile ?? '?'}`,
+      ...(src.note ? [`// note: ${src.note}`] : []),
+      `// lines ${first}-${first + lines.length - 1} (a span of the file); line numbers are that file's`,
+      `// not in this file at ${release}: -`,
+    ].join('\n');
+  mkdirSync(dirname(dest), { recursive: true });
+  writeFileSync(dest, `${header}\n\n${[...kept.values()].join('\n')}`);
+  report.push(`${release} ${path}: span added ${added.join(', ')}`);
+}
+
 console.log(report.join('\n'));

@@ -32,6 +32,9 @@ export const MODELLED: Record<string, string[]> = {
     '__device_set_driver_override',
     // Read for the log reader (src/logs/formats.ts), not modelled: initcall_debug's probe time, the end-of-boot report, the late trigger.
     'really_probe_debug', 'deferred_probe_timeout_work_func', 'deferred_probe_initcall',
+    // driver_register's last call (2b28a1a84a0e, the v5.19 cycle): cancel_delayed_work + schedule_delayed_work, or
+    // 1137838865bf's mod_delayed_work and 557495bc8790's delayed_work_pending() guard (patches.ts mod-delayed-extend, extend-pending-guard).
+    'deferred_probe_extend_timeout',
     // Its two dev_warn lines, which from-log reads (the late initcall ran; the probe deferred before): held to a text
     // where a profile's excerpt has it (2026-12-06, s36 h12: 654888327e9f; other excerpts were made before and do not).
     'driver_deferred_probe_check_state',

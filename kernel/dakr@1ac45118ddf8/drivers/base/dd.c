@@ -2,6 +2,7 @@
 // origin: kernelorg-mirror/linux_kernel_git_dakr_linux drivers/base/dd.c @ 1ac45118ddf8421c05bf1447f9dceeddfbc9d66e; Makefile: none stored in this repository (no Makefile in the index for it); version known only by content
 // note: Danilo Krummrich's (driver-core co-maintainer) kernel.org tree, a developer tree, not a release; read whole at one commit (offsets 0, 16000, 24000; the 16000 and 24000 pages agree on their 8000-char overlap). Content is newer than v7.0: __device_set_driver_override() with dev->driver_override.lock (cb3d1049f4ea, v7.0-rc), device_initial_probe() checking sp->drivers_autoprobe (ea34511aaf75, v6.19), dev_ready_to_probe() (the 2026 "Don't let a device probe until it's ready" fix), dev_can_match()/dev_set_can_match()/dev_state_synced() accessors, async_driver cleared in __driver_attach_async_helper, queue_work(system_dfl_wq), and device_unbind_cleanup() calling dev->driver->p_cb.post_unbind_rust (a Rust-driver hook: device_unbind_cleanup is not modelled, but really_probe and __device_release_driver call it). Its 24000-38799 text equals kernel-patches/bpf's dd.c @6226c412 over the same functions (that one adds an unmerged device_schedule_reprobe series after driver_detach). No vendor markers; whether every line is in a tagged release is not known. device_block_probing added 2026-12-05 by re-importing the whole file, its three pages (offsets 0, 16000, 32000) read again with read_file at the same commit and the length checked (38799); every function already here came out byte for byte at the same line.
 // whole file read (38799 chars); line numbers are that file's
+// added from lines 301-372: deferred_probe_extend_timeout: 2026-12-07, s48 h10: cut from the page at offset 8000 of the same commit (read_file, 38799 chars, as before); deferred_probe_timeout_work_func and deferred_probe_initcall, on either side of it in that span, came out byte for byte at 301 and 341
 // not in this file at dakr@1ac45118ddf8: -
 
 //@ deferred_probe_work_func 82
@@ -938,4 +939,19 @@ void device_block_probing(void)
 	defer_all_probes = true;
 	/* sync with probes to avoid races. */
 	wait_for_device_probe();
+}
+
+//@ deferred_probe_extend_timeout 320
+void deferred_probe_extend_timeout(void)
+{
+	/*
+	 * If the work hasn't been queued yet or if the work expired, don't
+	 * start a new one.
+	 */
+	if (cancel_delayed_work(&deferred_probe_timeout_work)) {
+		schedule_delayed_work(&deferred_probe_timeout_work,
+				driver_deferred_probe_timeout * HZ);
+		pr_debug("Extended deferred probe timeout by %d secs\n",
+					driver_deferred_probe_timeout);
+	}
 }
