@@ -21,6 +21,8 @@ export const ANCHORED: string[] = [
   'drivers/base/dd.c:device_release_driver', 'drivers/base/dd.c:device_release_driver_internal',
   'drivers/base/dd.c:__device_release_driver', 'drivers/base/dd.c:driver_attach', 'kernel/module/main.c:do_init_module',
   'drivers/base/dd.c:deferred_probe_initcall', 'drivers/base/dd.c:deferred_probe_timeout_work_func',
+  // driver_register's last call (bus_add_driver's last step; extend-pending-guard's two steps): mainline's dd.c, and the patches' texts.
+  'drivers/base/dd.c:deferred_probe_extend_timeout',
   // core.c, read at v3.5 (v3.6.0), v4.2 (nearest above) and v4.14 (9ed9895370ae), v4.18, v4.19 and v5.0 (v4.19.y, a study tree: above, its own, below), v5.1 (e7dd40105aac), v5.4 (fb583c8eeeb1), v5.9 (nearest above) and v5.10 (5.10.13, a study tree), v5.15 and v5.19 (cf52ad5ff16c), v6.1, v6.6, v6.12 and mainline (4793dae01f47); v3.14 reads none.
   'drivers/base/core.c:device_add', 'drivers/base/core.c:device_del', 'drivers/base/core.c:kill_device',
   'drivers/base/core.c:dev_uevent', 'drivers/base/core.c:device_link_add', 'drivers/base/core.c:device_link_del', 'drivers/base/core.c:device_link_put_kref',

@@ -489,6 +489,9 @@ PATCHES['codina-v7'] = {
 
 PATCHES['mod-delayed-extend'] = {
   id: 'mod-delayed-extend', commit: '1137838865bfc9a7cd5869c1dc5c22aa45ec12c8 (driver-core-next, 2026-05; its text not stored: the hunk is the - side of Biju Das\'s revert of 2026-05-26)', base: 'mainline',
+  // Its line is in no tree read: kernel/posting@1137838865bf is the revert posting's pre-image (lines
+  // 323-332) on mainline's first three lines of the function, so its steps cite the posting's lines.
+  sources: { 'drivers/base/dd.c': 'posting@1137838865bf' },
   subject: 'driver core: Use mod_delayed_work to prevent lost deferred probe work',
   // deferred_probe_extend_timeout, dd.c (the revert's diff, @@ -323,10 +323,12 @@):
   // -	if (cancel_delayed_work(&deferred_probe_timeout_work)) {
@@ -513,6 +516,8 @@ PATCHES['mod-delayed-extend'] = {
 
 PATCHES['extend-pending-guard'] = {
   id: 'extend-pending-guard', commit: '557495bc879013c3d5e21d667e987e7ce3a514de (driver-core-next, 2026-05-26; its text not stored: read in its 6.6.y backport 2f48e29ce9dc, dd.c at gregkh/linux 2f48e29ce9dc)', base: 'mainline',
+  // The backport's function (kernel/gregkh@2f48e29ce9dc, line numbers not read): its two steps cite it.
+  sources: { 'drivers/base/dd.c': 'gregkh@2f48e29ce9dc' },
   subject: 'driver core: Guard deferred probe timeout extension with delayed_work_pending()',
   // deferred_probe_extend_timeout, dd.c at gregkh@2f48e29ce9dc (the 6.6.y backport, with f9e6da99fe49's):
   //	/*

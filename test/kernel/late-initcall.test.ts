@@ -280,6 +280,20 @@ describe('extend-pending-guard: delayed_work_pending() before the mod_delayed_wo
     expect(test).toBeGreaterThanOrEqual(0);
     expect(test < start && start < mod).toBe(true);
   });
+  // Each form's lines, cited in the text that has them (s48 h10): mainline's dd.c (the cancel form), the revert
+  // posting's pre-image (kernel/posting@1137838865bf) and the 6.6.y backport (kernel/gregkh@2f48e29ce9dc); the lines are offsets in the function (dakr's +6 is dd.c:326). 3 builds, no check: ~0.1 s.
+  it('each form of deferred_probe_extend_timeout is cited in the text that has it, and every anchor resolves', () => {
+    const src = (patches: string) => {
+      const { kernel } = buildScenario(named(['deferred_probe_initcall', 'register dcd']), 'mainline', patches);
+      const mine = kernel.anchors.filter((a) => a.label.startsWith('bus_add_driver(dcd):'));
+      expect(mine.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
+      return Object.fromEntries(mine.filter((a) => /add_bind_files|delayed_work/.test(a.label)).map((a) => [a.label.split(':')[1], a.anchored.map((x) => `${x.path}@${x.release}:${x.fn}+${x.lines.join(',')}`).join(' ')]));
+    };
+    expect(src('')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@dakr@1ac45118ddf8:deferred_probe_extend_timeout\+6,7$/) });
+    expect(src('mod-delayed-extend')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@posting@1137838865bf:deferred_probe_extend_timeout\+6$/) });
+    expect(src(BOTH)).toEqual({ add_bind_files: expect.not.stringMatching(/dd\.c/),
+      delayed_work_pending: 'drivers/base/dd.c@gregkh@2f48e29ce9dc:deferred_probe_extend_timeout+6', mod_delayed_work: 'drivers/base/dd.c@gregkh@2f48e29ce9dc:deferred_probe_extend_timeout+7,8' });
+  });
   it('alone, with no mod_delayed_work to guard, it is refused (E604, one line)', () => {
     expect(() => buildScenario(named(['register dcd', 'deferred_probe_initcall']), 'mainline', 'extend-pending-guard'))
       .toThrow(/^patch extend-pending-guard \(driver core: Guard deferred probe timeout extension with delayed_work_pending\(\)\) does not apply to mainline: it guards the mod_delayed_work of 1137838865bf: give patches=mod-delayed-extend,extend-pending-guard \(EXTEND_QUEUES_IDLE is not in mainline\)$/);

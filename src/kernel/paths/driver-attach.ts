@@ -12,7 +12,7 @@ import { RETURN, type Block, type Kernel, type KStep, type Ret, type ThreadBuild
 import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
-import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, storeLock, unlockDev } from './common.js';
+import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, textLines, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, storeLock, unlockDev } from './common.js';
 import { busNext, drvAddTail, holdsOld } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-override.js';
@@ -77,22 +77,29 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // driver's too: ef0ff68351be's bus.c half, which a new user, 2026-12-06, could not write).
   f.link('driver_attach', attach);
   // driver_register's last call, deferred_probe_extend_timeout() (driver.c at adc18506941d and
-  // ab7a880263c3; mainline reads no driver.c), is taken with this last step of bus_add_driver,
-  // where it may queue the timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts
-  // extendTimeout); the cancel-and-schedule form changes nothing the model sees, and is not cited.
+  // ab7a880263c3, cited where the profile reads a driver.c that has it; mainline reads no driver.c:
+  // profiles.ts DRV_UNREAD), is taken with this last step of bus_add_driver, where it may queue the
+  // timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts extendTimeout). The
+  // cancel-and-schedule form changes nothing the model sees; its lines are cited where the profile's
+  // dd.c keeps the function (mainline, dakr@1ac45118ddf8:326-328). 1137838865bf's line is in no tree
+  // read: patches.ts mod-delayed-extend names posting@1137838865bf, its revert posting's pre-image.
   const extend = k.has('EXTEND_QUEUES_IDLE'), guard = k.has('EXTEND_PENDING_GUARD');
-  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...(extend ? linesIn(k, DRIVER_C, 'driver_register', ['deferred_probe_extend_timeout();']) : [])],
+  const EXT = 'deferred_probe_extend_timeout';
+  const call = textLines(k, DRIVER_C, 'driver_register', ['deferred_probe_extend_timeout();']);
+  const body = guard ? [] : extend ? [`${DD}:${EXT}:: if (mod_delayed_work(system_wq, &deferred_probe_timeout_work,`]
+    : textLines(k, DD, EXT, ['if (cancel_delayed_work(&deferred_probe_timeout_work)) {', 'schedule_delayed_work(&deferred_probe_timeout_work,']).slice(0, 1).map((l) => `${l} ... schedule_delayed_work(&deferred_probe_timeout_work,`);
+  f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...call, ...body],
     run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; if (guard) return 'delayed_work_pending'; extendTimeout(k, s, ctx); return RETURN; } });
   if (guard) {
-    // 557495bc8790 (patches.ts extend-pending-guard, read in its 6.6.y backport): `if
-    // (delayed_work_pending(&deferred_probe_timeout_work) && mod_delayed_work(...))`. Two steps: the
-    // test reads PENDING (the work queued, not yet started: TIMEOUT_START), and the work may start
-    // before the mod_delayed_work, which then finds it running (PENDING clear) and queues it again.
-    // Its lines are in no text the profile reads (dd.c at gregkh@2f48e29ce9dc is not excerpted): no C row.
-    const where = `${DD}:deferred_probe_extend_timeout`;
-    f.step('delayed_work_pending', { where, since: '557495bc8790 (driver-core-next 2026-05-26)',
+    // 557495bc8790 (patches.ts extend-pending-guard, read in its 6.6.y backport, dd.c at
+    // gregkh@2f48e29ce9dc): `if (delayed_work_pending(&deferred_probe_timeout_work) &&
+    // mod_delayed_work(...))`. Two steps: the test reads PENDING (the work queued, not yet started:
+    // TIMEOUT_START), and the work may start before the mod_delayed_work, which then finds it
+    // running (PENDING clear) and queues it again.
+    const where = `${DD}:${EXT}`;
+    f.step('delayed_work_pending', { where, since: '557495bc8790 (driver-core-next 2026-05-26)', c: ['if (delayed_work_pending(&deferred_probe_timeout_work) &&'],
       run: (_s, _t, _b, ctx) => (timeoutPending(ctx) ? 'mod_delayed_work' : RETURN) });
-    f.step('mod_delayed_work', { where, since: '557495bc8790 (driver-core-next 2026-05-26)',
+    f.step('mod_delayed_work', { where, since: '557495bc8790 (driver-core-next 2026-05-26)', c: ['mod_delayed_work(system_wq, &deferred_probe_timeout_work,', 'secs_to_jiffies(driver_deferred_probe_timeout)))'],
       run: (s, _t, _b, ctx) => { queueTimeoutWork(s, ctx); return RETURN; } });
   }
   return f.done();
