@@ -289,8 +289,8 @@ describe('extend-pending-guard: delayed_work_pending() before the mod_delayed_wo
       expect(mine.filter((a) => a.error).map((a) => `${a.label}: ${a.error}`)).toEqual([]);
       return Object.fromEntries(mine.filter((a) => /add_bind_files|delayed_work/.test(a.label)).map((a) => [a.label.split(':')[1], a.anchored.map((x) => `${x.path}@${x.release}:${x.fn}+${x.lines.join(',')}`).join(' ')]));
     };
-    expect(src('')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@dakr@1ac45118ddf8:deferred_probe_extend_timeout\+6,7$/) });
-    expect(src('mod-delayed-extend')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@posting@1137838865bf:deferred_probe_extend_timeout\+6$/) });
+    expect(src('')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@dakr@1ac45118ddf8:deferred_probe_extend_timeout\+6,7,8$/) });
+    expect(src('mod-delayed-extend')).toEqual({ add_bind_files: expect.stringMatching(/ drivers\/base\/dd\.c@posting@1137838865bf:deferred_probe_extend_timeout\+6,7$/) });
     expect(src(BOTH)).toEqual({ add_bind_files: expect.not.stringMatching(/dd\.c/),
       delayed_work_pending: 'drivers/base/dd.c@gregkh@2f48e29ce9dc:deferred_probe_extend_timeout+6', mod_delayed_work: 'drivers/base/dd.c@gregkh@2f48e29ce9dc:deferred_probe_extend_timeout+7,8' });
   });

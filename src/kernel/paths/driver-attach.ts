@@ -86,8 +86,9 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const extend = k.has('EXTEND_QUEUES_IDLE'), guard = k.has('EXTEND_PENDING_GUARD');
   const EXT = 'deferred_probe_extend_timeout';
   const call = textLines(k, DRIVER_C, 'driver_register', ['deferred_probe_extend_timeout();']);
-  const body = guard ? [] : extend ? [`${DD}:${EXT}:: if (mod_delayed_work(system_wq, &deferred_probe_timeout_work,`]
-    : textLines(k, DD, EXT, ['if (cancel_delayed_work(&deferred_probe_timeout_work)) {', 'schedule_delayed_work(&deferred_probe_timeout_work,']).slice(0, 1).map((l) => `${l} ... schedule_delayed_work(&deferred_probe_timeout_work,`);
+  const CANCEL = 'if (cancel_delayed_work(&deferred_probe_timeout_work)) {', HZ = 'driver_deferred_probe_timeout * HZ);';
+  const body = guard ? [] : extend ? [`${DD}:${EXT}:: if (mod_delayed_work(system_wq, &deferred_probe_timeout_work, ... driver_deferred_probe_timeout))`]
+    : textLines(k, DD, EXT, [CANCEL, HZ]).length ? [`${DD}:${EXT}:: ${CANCEL} ... ${HZ}`] : [];
   f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...call, ...body],
     run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; if (guard) return 'delayed_work_pending'; extendTimeout(k, s, ctx); return RETURN; } });
   if (guard) {
