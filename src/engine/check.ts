@@ -20,6 +20,7 @@ import type { Backend } from './state/backend.js';
 import { FastBackend } from './state/fast.js';
 import { ReferenceBackend } from './state/reference.js';
 import { mayStop, rebuild, starvedIn, type Trace } from './trace.js';
+import { markPatchSteps } from './patch-marks.js';
 import { symmetryFor } from './reduce/use-symmetry.js';
 
 export interface CheckOptions extends Limits {
@@ -188,7 +189,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
     const f = monitor.found.get(p.name);
     if (f) {
       r.verdict = 'violated';
-      if (f.explanation) r.explanation = f.explanation;
+      if (f.explanation) r.explanation = markPatchSteps(be.c, f.explanation);
       if (f.waiters) r.waiters = f.waiters;
       const codes = out.store ? out.store.path(f.at) : out.paths!.get(p.name)!;
       if (out.store && f.lastAction !== undefined) codes.push(f.lastAction);
@@ -319,7 +320,7 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
   if (f.witness) r.witness = rebuild(be, f.witness);
   if (f.prefix) {
     rebuild(be, f.prefix);
-    if (p.explain) try { r.explanation = p.explain(be.curG(), be.curQ(), f.cycle!.length === 0); } catch (e) { throw propertyThrew(p, e); }
+    if (p.explain) try { r.explanation = markPatchSteps(be.c, p.explain(be.curG(), be.curQ(), f.cycle!.length === 0)); } catch (e) { throw propertyThrew(p, e); }
     else r.explanation = f.cycle!.length === 0 ? 'the run stops here for good' : 'the run loops from here forever';
     r.trace = { ...rebuild(be, [...f.prefix, ...f.cycle!]), loopFrom: f.prefix.length };
     const starved = starvedIn(be, [...f.prefix, ...f.cycle!], f.prefix.length);

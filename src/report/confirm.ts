@@ -20,6 +20,7 @@ import type { Waiter } from '../engine/result.js';
 import { Monitor, propertyThrew, waitingIn } from '../engine/search/monitor.js';
 import { FastBackend } from '../engine/state/fast.js';
 import { actionCode, codeBranch, codeThread, codesOf, mayStop, rebuild, replay, moveAt, resolveMove, starvedIn, type Trace } from '../engine/trace.js';
+import { markPatchSteps } from '../engine/patch-marks.js';
 
 export interface Replayed {
   trace: Trace;
@@ -69,7 +70,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
       // replay dropped a leads-to property's own explain line).
       const from = loopFrom ?? moves.length;
       codesOf(be, moves.slice(0, from));
-      if (p.explain) try { out.explanation = p.explain(be.curG(), be.curQ(), from === moves.length); } catch (e) { throw propertyThrew(p, e); }
+      if (p.explain) try { out.explanation = markPatchSteps(be.c, p.explain(be.curG(), be.curQ(), from === moves.length)); } catch (e) { throw propertyThrew(p, e); }
       else out.explanation = from === moves.length ? 'the run stops here for good' : 'the run loops from here forever';
     }
     return out;
@@ -110,7 +111,7 @@ export function replayWatching(model: Model, property: string, moves: readonly M
   }
   if (f) {
     out.violatedAt = f.at;
-    if (f.explanation) out.explanation = f.explanation;
+    if (f.explanation) out.explanation = markPatchSteps(be.c, f.explanation);
     if (f.waiters) out.waiters = f.waiters;
     else { const w = waitingIn(be); if (w.length) out.waiting = w; }
   }

@@ -140,7 +140,7 @@ function lanes(p: PropertyResult): string {
     const k = threads.indexOf(s.thread);
     cells.push(`<div class="n">${s.n}</div>`);
     threads.forEach((_, i) => cells.push(i === k
-      ? `<div class="ev">${esc(kernelFunction(s.where))} [${esc(s.label)}]${s.changes.map((c) => `<br>${esc(c.field)} = ${esc(c.to)}`).join('')}</div>`
+      ? `<div class="ev">${esc(kernelFunction(s.where))} [${esc(s.label)}]${s.patch ? `<br><small class="patch">${esc(byPatch({ patch: s.patch }))}</small>` : ''}${s.changes.map((c) => `<br>${esc(c.field)} = ${esc(c.to)}`).join('')}</div>`
       : '<div></div>'));
   }
   return `<div class="lanes" style="grid-template-columns:2em repeat(${threads.length},minmax(10em,1fr))">${cells.join('')}</div>`;

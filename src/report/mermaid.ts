@@ -4,7 +4,7 @@
  * like the text trace. Names are quoted through aliases so any thread name is valid Mermaid.
  */
 import type { PropertyResult, Result } from '../engine/result.js';
-import { kernelFunction, loopNote, showParams } from './text.js';
+import { byPatch, kernelFunction, loopNote, showParams } from './text.js';
 
 /** Mermaid text cannot hold some characters raw; its entity codes (#35;) are safe anywhere. */
 function safe(s: string): string {
@@ -21,7 +21,8 @@ export function mermaidDiagram(r: Pick<Result, 'model' | 'params'>, p: PropertyR
   for (const th of threads) lines.push(`  participant ${id(th)} as ${safe(th)}`);
   lines.push('  participant state as state');
   for (const s of t.steps) {
-    const what = `${s.n}. ${kernelFunction(s.where)} [${s.label}${s.branchName ? ` ${s.branchName}` : ''}]`;
+    // A step a user's hunk made says so, as the text trace's row does (byPatch).
+    const what = `${s.n}. ${kernelFunction(s.where)} [${s.label}${s.branchName ? ` ${s.branchName}` : ''}]${s.patch ? ` (${byPatch({ patch: s.patch })})` : ''}`;
     const ch = s.changes.map((c) => `${c.field}=${c.to}`).join(', ');
     lines.push(`  ${id(s.thread)}->>state: ${safe(ch ? `${what} ${ch}` : what)}`);
   }

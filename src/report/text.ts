@@ -71,7 +71,8 @@ export function traceColumns(t: Trace, width: number, col: Colors = plain): stri
   const threads = threadsOf(t);
   // Columns have no room for the C lines a kernel step names: such a trace is a list (a trace
   // hunt, 2026-12-05: on a wide terminal a short kernel trace printed no C line at all).
-  if (t.steps.some((s) => s.source)) return null;
+  // Nor for the line saying a step is your patch's (byPatch).
+  if (t.steps.some((s) => s.source || s.patch)) return null;
   // A cell: the kernel function, then the label with the first change, then one change a line.
   const cells = t.steps.map((s) => {
     const label = `[${s.label}${s.branch !== undefined ? ` #${s.branchName ?? s.branch}` : ''}]`;
@@ -296,8 +297,11 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   }
   const drawn = inCycle.size ? waiters.filter((w) => inCycle.has(w.thread)) : waiters;
   const names = drawn.map((w) => w.thread);
-  const events: { thread: string; text: string; n: number }[] = [];
-  for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${show(h.field)});`, n: h.step.n });
+  // A lock taken or waited for in a step a user's hunk made says so after the line, as the chain's
+  // `blocked at` does (s48 h13: lockdep's lines drew the patch's lock as the kernel's); each event is
+  // a line of its own, so the words after it take no column's room.
+  const events: { thread: string; text: string; n: number; patch?: string }[] = [];
+  for (const h of held) if (names.includes(h.thread)) events.push({ thread: h.thread, text: `lock(${show(h.field)});`, n: h.step.n, ...(h.step.patch ? { patch: h.step.patch } : {}) });
   events.sort((a, b) => a.n - b.n);
   // A wait on a lock reads lock(...), as lockdep prints it; any other wait (probe_count == 0,
   // async_synchronize_full) reads wait(...).
@@ -305,13 +309,13 @@ export function deadlockReport(r: PropertyResult, col: Colors = plain): string[]
   // pushing the other threads' lines off a terminal (a new user, 2026-12-05, read their columns as empty).
   for (const w of drawn) {
     const what = lockName(w.waits).split(': ')[0]!;
-    events.push({ thread: w.thread, text: /mutex|lock|sem/i.test(what) ? `lock(${what});` : `wait(${what});`, n: Infinity });
+    events.push({ thread: w.thread, text: /mutex|lock|sem/i.test(what) ? `lock(${what});` : `wait(${what});`, n: Infinity, ...(w.patch ? { patch: w.patch } : {}) });
   }
   const width = Math.max(12, ...names.map((n) => n.length), ...events.map((e) => e.text.length)) + 4;
   lines.push('', ' Possible unsafe scenario:', '');
   lines.push(`       ${names.map((n) => pad(n, width)).join('')}`.trimEnd());
   lines.push(`       ${names.map((n) => pad('-'.repeat(Math.max(4, n.length)), width)).join('')}`.trimEnd());
-  for (const e of events) lines.push(`  ${' '.repeat(5 + names.indexOf(e.thread) * width)}${e.text}`);
+  for (const e of events) lines.push(`  ${' '.repeat(5 + names.indexOf(e.thread) * width)}${e.text}${e.patch ? `  (a step your patch ${e.patch} made)` : ''}`);
   const others = waiters.filter((w) => !names.includes(w.thread)).map((w) => w.thread);
   if (others.length) lines.push('', `  (also blocked, waiting on the threads above: ${others.join(', ')})`);
   lines.push('', col.red('  *** DEADLOCK ***'));

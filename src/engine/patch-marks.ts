@@ -1,0 +1,17 @@
+import type { Compiled } from './compile.js';
+
+/**
+ * A property's explanation with each step a user's hunk made marked where it is named
+ * (`modprobe waits at __driver_attach(smmu,qcom-tbu):driver_match_device (a step your patch ID
+ * made) for &dev->mutex(smmu)`), in the words of the trace's `blocked at` line. s48 h13: a
+ * deadlock's first line and a property's explanation named the patch's step as if it were the
+ * kernel's, whose C (the step it replaced) has no such wait. Unchanged where no patch made a step.
+ */
+export function markPatchSteps(c: Compiled, text: string): string {
+  const mine = new Map<string, string>();
+  for (const { s } of c.steps) if (s.step.patch) mine.set(s.label, s.step.patch);
+  if (!mine.size) return text;
+  // Longest first, so a label that another one begins with (`f(a):x` in `f(a):x_y`) is not taken for it.
+  const labels = [...mine.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(`(?<![\\w#])(${labels.join('|')})(?![\\w#(])`, 'g'), (l) => `${l} (a step your patch ${mine.get(l)} made)`);
+}
