@@ -46,6 +46,13 @@ describe('text trace', () => {
     expect(row7.indexOf('device_del')).toBe(cols[0]!.indexOf('U'));
   });
 
+  it("a trace with a step a user's patch made is a list, whose row says so (s48 h13: columns had no room for it)", () => {
+    // A hunk's inserted step cites no C; on a kernel whose steps cite none, the columns dropped the line.
+    const t = { ...nbau.trace!, steps: nbau.trace!.steps.map((s, i) => (i === 6 ? { ...s, patch: 'mine' } : s)) };
+    expect(traceColumns(t, 100)).toBeNull();
+    expect(traceList(t, undefined, 100).filter((l) => l.includes('your patch mine made this step'))).toHaveLength(1);
+  });
+
   it('a kernel trace names its C lines at any width: never columns, and the list prints them under each step', () => {
     // A trace hunt, 2026-12-05: on a 160-column terminal a short kernel trace printed as columns,
     // or as the wide list, and neither had a C line.

@@ -18,6 +18,8 @@ import { defineProperty, withProperties } from '../../src/kernel/define-property
 import { patchNotes } from '../../src/cli/patch-notes.js';
 import { renderViolation } from '../../src/report/text.js';
 import { htmlReport } from '../../src/report/html.js';
+import { mermaidDiagram } from '../../src/report/mermaid.js';
+import { replayWatching } from '../../src/report/confirm.js';
 
 const FILE = '/virtual/dc23806a7c47.ts';
 registerPatchFile(FILE, [definePatch({
@@ -143,6 +145,25 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
     const html = htmlReport([{ file: '/virtual/smmu.ts', result: r }]);
     expect(html.match(/your patch match-locked made this step \(its C: is the step it replaced, unless your hunk gives its own\)/g)).toHaveLength(1);
     expect(html).toContain('blocked at __driver_attach(smmu,qcom-tbu):driver_match_device (drivers/base/dd.c:__driver_attach, a step your patch match-locked made)');
+    // The deadlock's first line, lockdep's lock() of the wait, the HTML lane, the mermaid sequence and
+    // a replay's first line say it too (s48 h13: each named or drew the patch's step as the kernel's).
+    const mark = '__driver_attach(smmu,qcom-tbu):driver_match_device (a step your patch match-locked made) for &dev->mutex(smmu)';
+    expect(dl.explanation).toBe(`modprobe waits at ${mark}`);
+    expect(text.filter((l) => /^\s+lock\(/.test(l)).map((l) => l.trim())).toEqual(['lock(&dev->mutex(smmu));', 'lock(&dev->mutex(smmu));  (a step your patch match-locked made)']);
+    expect(html).toContain('[__driver_attach(smmu,arm-smmu):driver_match_device]<br><small class="patch">your patch match-locked made this step</small>');
+    expect(mermaidDiagram(r, dl)).toContain('[__driver_attach(smmu,arm-smmu)#58;driver_match_device] (your patch match-locked made this step)');
+    expect(replayWatching(buildScenario(smmu, 'v6.12', FILE).model, 'no-deadlock', dl.trace!.moves).explanation).toBe(dl.explanation);
+  });
+  it("a property's explanation says which step your patch made (s48 h13): a probe that waits for probes under its lock", () => {
+    registerPatchFile('/virtual/probe-waits.ts', [definePatch({ id: 'probe-waits', subject: 'probe calls wait_for_device_probe()', base: 'v6.12',
+      hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (_site, o) => ({ ...o!, await: (s) => s.probeCount === 0, waits: (s) => `probe_count == 0 (it is ${s.probeCount})` }) }] })]);
+    const one: ScenarioSpec = { name: 'one', devices: { dc: { present: true } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } }, actors: { modprobe: 'modprobe m' }, properties: ['no-wait-under-lock', 'actors-terminate'] };
+    const r = check(buildScenario(one, 'v6.12', '/virtual/probe-waits.ts').model, { exhaustive: true });
+    const said = Object.fromEntries(r.properties.map((p) => [p.name, p.explanation]));
+    expect(said).toEqual({
+      'no-wait-under-lock': 'modprobe waits at really_probe(dc,dc-drv):call_probe (a step your patch probe-waits made) holding &dev->mutex(dc)',
+      'actors-terminate': 'modprobe (at really_probe(dc,dc-drv):call_probe (a step your patch probe-waits made)) never returns',
+    });
   });
   it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
     expect(oVerdict(OOPS)).toBe('holds');
