@@ -13,5 +13,7 @@ export function markPatchSteps(c: Compiled, text: string): string {
   if (!mine.size) return text;
   // Longest first, so a label that another one begins with (`f(a):x` in `f(a):x_y`) is not taken for it.
   const labels = [...mine.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return text.replace(new RegExp(`(?<![\\w#])(${labels.join('|')})(?![\\w#(])`, 'g'), (l) => `${l} (a step your patch ${mine.get(l)} made)`);
+  // Once a label: a line that names the step again has said whose it is.
+  const said = new Set<string>();
+  return text.replace(new RegExp(`(?<![\\w#])(${labels.join('|')})(?![\\w#(])`, 'g'), (l) => (said.has(l) ? l : (said.add(l), `${l} (a step your patch ${mine.get(l)} made)`)));
 }

@@ -394,7 +394,7 @@ export default definePatch({ id: 'del-unlocked', subject: 'device_del takes its 
     const r = probecheck(['check', 'two.ts', '--patch', 'del-unlocked.ts', '--property', 'pending-walk'], { cwd: dir });
     const out = unwrap(r.stdout);
     expect(out).toMatch(/pending-walk\s+violated/);
-    expect(out).toMatch(/hotplug deletes b from deferred_probe_pending_list at device_del\(b\):driver_deferred_probe_del while kworker deferred_probe_timeout_work_func walks it holding deferred_probe_mutex, which device_del\(b\):driver_deferred_probe_del does not wait for/);
+    expect(out).toMatch(/hotplug deletes b from deferred_probe_pending_list at device_del\(b\):driver_deferred_probe_del \(a step your patch del-unlocked made\) while kworker deferred_probe_timeout_work_func walks it holding deferred_probe_mutex, which device_del\(b\):driver_deferred_probe_del does not wait for/);
     expect(out).toMatch(/deferred_probe_timeout_work_func:deferred_probe_pending\n/);
     expect(r.status).toBe(1);
     expect(probecheck(['check', 'two.ts', '--property', 'pending-walk', '-q'], { cwd: dir }).stdout).toMatch(/pending-walk\s+holds/);
@@ -717,7 +717,7 @@ export default definePatch({ id: 'match-locked', subject: 'driver core: enforce 
     expect(probecheck(['check', 'regdrv.ts', '-q'], { cwd: dir }).stdout).toMatch(/no-deadlock\s+holds/);
     const r = probecheck(['check', 'regdrv.ts', '--patch', 'locked.ts'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(unwrap(r.stdout)).toContain('hotplug waits at __driver_attach(gpio,gpio-sub):driver_match_device for device_lock in driver_match_device_locked');
+    expect(unwrap(r.stdout)).toContain('hotplug waits at __driver_attach(gpio,gpio-sub):driver_match_device (a step your patch match-locked made) for device_lock in driver_match_device_locked');
   });
 });
 

@@ -501,7 +501,7 @@ describe("no-wait-under-lock judges a user's own wait for probes, whatever its s
     expect((await mine('async_synchronize_full')).verdict).toBe('violated');
     const p = await mine('sync_async_probes');
     expect(p.verdict).toBe('violated');
-    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_async_probes holding &dev->mutex(dc)');
+    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_async_probes (a step your patch sync-sync_async_probes made) holding &dev->mutex(dc)');
   });
   it("a guard that reads other kernel fields too is asked over the whole state (it read a copy without the fast backend's fields, E203)", async () => {
     const { definePatch } = await import('probecheck');
@@ -512,7 +512,7 @@ describe("no-wait-under-lock judges a user's own wait for probes, whatever its s
         step: () => ({ where: 'drivers/base/dd.c:__device_release_driver', await: (s: any) => s.asyncPending === 0 && s.probeCount === 0 && !s.deferredWorkRunning, waits: () => 'async_synchronize_full', run: () => 'devres_release_all' }) }] })]);
     const p = check(buildScenario(spec, 'mainline', file).model, { exhaustive: true }).properties[0]!;
     expect(p.verdict).toBe('violated');
-    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_probes holding &dev->mutex(dc)');
+    expect(p.explanation).toBe('admin waits at __device_release_driver(dc):sync_probes (a step your patch sync-more made) holding &dev->mutex(dc)');
   });
 });
 

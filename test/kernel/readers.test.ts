@@ -160,7 +160,7 @@ describe('L6: a uevent reader must not wait for probe()', () => {
     const r = check(buildScenario(l6, 'v6.6', '/virtual/uevent-show-lock.ts').model, { exhaustive: true });
     const p = r.properties.find((x) => x.name === 'reader-no-wait-on-probe')!;
     expect(p.verdict).toBe('violated');
-    expect(p.explanation).toBe("udev reads d's uevent and waits at dev_uevent(d):uevent_show_lock, with &dev->mutex(d) held by hotplug across a.probe(d) (in hotplug)");
+    expect(p.explanation).toBe("udev reads d's uevent and waits at dev_uevent(d):uevent_show_lock (a step your patch uevent-show-lock made), with &dev->mutex(d) held by hotplug across a.probe(d) (in hotplug)");
     expect(run(l6, 'v6.6').v['reader-no-wait-on-probe']).toBe('holds');
   });
 
