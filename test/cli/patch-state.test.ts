@@ -340,7 +340,8 @@ export default scenario({ name: 'one', profile: 'v5.15', devices: { dc: {} }, dr
     for (const backend of ['fast', 'reference']) {
       const r = probecheck(['check', 'one.ts', '--patch', 'b232-thread.ts', '--property-file', 'async-set.ts', '--property', 'async-set', '--backend', backend], { cwd: dir });
       expect(r.status, backend).toBe(1);
-      expect(r.stdout).toContain('__device_attach(dc):async_schedule sets async');
+      // The move is a step the patch made: the explanation says so after it (s48 h13), the property's own words around it.
+      expect(r.stdout).toContain('__device_attach(dc):async_schedule (a step your patch b232-mine made) sets async');
     }
   });
 
