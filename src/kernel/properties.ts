@@ -1424,8 +1424,17 @@ export const LIBRARY: KernelProperty[] = [
           returns.set(t, new Map([[null, { text: "modprobe's finit_module (request_module's usermode helper, a system call) returns to user space", sys: true }]]));
         } else returns.set(t, new Map([[null, { text: 'its work item returns to process_one_work', sys: false }]]));
       }
-      // The premise asks only the actors with a system call (a label read in every state is a footprint under --por).
+      // The premise asks only the actors with a system call and the work items judged (a label read in
+      // every state is a footprint under --por). A work item is met where it stands at a step of its
+      // outermost block (Kernel.returnSteps: an async entry's async_run_entry_fn:done), or inside
+      // deferred_probe_work_func, from which it returns to process_one_work; its end itself leaves it
+      // at null, as before it starts. Without this, a run naming the property with no system call
+      // read vacuous though every work item's end, or an actor's last action, had been judged (s48 h9).
       const actors = c.threads.slice(0, c.acts.length).filter((_t, ai) => c.acts[ai]!.some((x) => SYSCALLS[x.op] !== undefined));
+      // An actor whose last action is judged for a patch's lock: met once it ended (an actor is at null only then).
+      const lasts = c.threads.slice(0, c.acts.length).filter((t) => returns.get(t)?.get(null)?.patchOnly === true);
+      const works = c.threads.slice(c.acts.length).filter((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));
+      const workAt = (t: string, l: string | null) => l !== null && (t === DEFERRED_WORKER ? l.startsWith('deferred_probe_work_func:') && !returns.get(t)!.has(l) : asked.has(l) && !!c.stepsOf.get(t)?.has(l));
       return action('no-lock-at-return',
         'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (_b, a, m, q) => {
           if (!asked.has(m.label)) return null;
@@ -1438,7 +1447,8 @@ export const LIBRARY: KernelProperty[] = [
           if (r.patchOnly) return `${name}: ${r.text}, holding ${held.join(', ')}, a lock your patch declares: only the thread that took it may release it, so it is never released`;
           if (r.sys) return `${name}: ${r.text} holding ${held.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
           return `${name}: ${r.text} holding ${held.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;
-        }, { text: "an actor's system call returns to user space", met: (_s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) });
+        }, { text: ["an actor's system call returns to user space", ...lasts.length ? ["an actor's last action ends"] : [], ...works.length ? ["a work item reaches its function's return"] : []].join(', or '),
+          met: (_s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) || lasts.some((t) => q.at(t) === null) || works.some((t) => workAt(t, q.at(t))) });
     } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),

@@ -927,6 +927,12 @@ export default definePatch({ id: 'nomatch', subject: 'match error', base: 'v5.15
     const r = probecheck(['check', 'async.ts', '--patch', 'held.ts', '--property', 'no-lock-at-return'], { cwd: dir });
     expect(unwrap(r.stdout)).toMatch(/: its work item returns to process_one_work holding adev's &dev->mutex: "BUG: workqueue leaked lock or atomic" \(process_one_work\), and nothing releases it/);
     expect(r.status).toBe(1);
+    // The helper's lock kept as it is: the work item's end was judged, so it holds, not vacuous
+    // (s48 h9: the premise asked only for a system call, and read "never held" with none here).
+    writeFileSync(dir + '/same.ts', held.replace("id: 'return-locked'", "id: 'same-lock'").replace('run: (s) => { s.dev[site.dev]!.mutex = site.tb.owner; return RETURN; }', 'run: orig!.run'));
+    const ok = probecheck(['check', 'async.ts', '--patch', 'same.ts', '--property', 'no-lock-at-return', '-q'], { cwd: dir });
+    expect(unwrap(ok.stdout)).toMatch(/no-lock-at-return\s+holds/);
+    expect(ok.status).toBe(0);
   });
 });
 

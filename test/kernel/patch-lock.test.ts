@@ -279,8 +279,10 @@ describe("an actor's action that ends holding a patch's lock", () => {
     expect([bind.verdict, bind.explanation]).toEqual(['violated', `admin: 'maybe bind dc-drv dc' (a write to bind, a system call) returns to user space holding foo_mutex: lockdep says "WARNING: lock held when returning to user space!", "admin is leaving the kernel with locks still held!" (lockdep_sys_exit)`]);
     const del = v(addDel, hold('del-leak-p', ['device_del', 'kill_device']));
     expect([del.verdict, del.explanation]).toEqual(['violated', "hotplug: its last action, 'del dc', ends and the actor runs nothing after it, holding foo_mutex, a lock your patch declares: only the thread that took it may release it, so it is never released"]);
-    // Taken in add, released in del: a kernel path may hold it into the next action (the premise: no system call here).
-    expect(v(addDel, hold('add-to-del-p', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).verdict).toBe('vacuous');
+    // Taken in add, released in del: a kernel path may hold it into the next action. No system call
+    // here, but the last action's end is judged (free of the lock): holds, not vacuous (s48 h9: the
+    // premise asked for a system call alone).
+    expect(v(addDel, hold('add-to-del-p', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).verdict).toBe('holds');
     // Chosen by default with the patch: the scenario lists no properties.
     const { properties: _p, ...open } = sysfs;
     expect(run(open, hold('bind-leak-d', ['bind_store', 'bus_find_device_by_name'], ['unbind_store', 'bus_find_device_by_name'])).properties.find((p) => p.name === 'no-lock-at-return')?.verdict).toBe('violated');
