@@ -15,6 +15,7 @@ import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
+import { deferredFirst } from './paths/klist.js';
 import { LATE_INITCALL, TIMEOUT_START, TIMEOUT_WORKER, keepsTimeout, pendingRank, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
@@ -1434,7 +1435,17 @@ export const LIBRARY: KernelProperty[] = [
       // An actor whose last action is judged for a patch's lock: met once it ended (an actor is at null only then).
       const lasts = c.threads.slice(0, c.acts.length).filter((t) => returns.get(t)?.get(null)?.patchOnly === true);
       const works = c.threads.slice(c.acts.length).filter((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));
-      const workAt = (t: string, l: string | null) => l !== null && (t === DEFERRED_WORKER ? l.startsWith('deferred_probe_work_func:') && !returns.get(t)!.has(l) : asked.has(l) && !!c.stepsOf.get(t)?.has(l));
+      // The deferred-probe worker returns from its loop's test (mutex_lock with the mutex free and none
+      // of its devices on the active list): met only in a state where that step can run so, not
+      // anywhere inside the function (a worker blocked there for good read `holds`, its return never
+      // judged: s48 h15). A user's hunk on the function may change that step's guard or return
+      // elsewhere: not counted there (vacuous rather than a verdict about nothing).
+      const idle = [...returns.get(DEFERRED_WORKER)?.keys() ?? []][0], loop = idle?.replace(/:process_one_work$/, ':mutex_lock');
+      const workerDevs = [...k.workerSteps?.keys() ?? []];
+      const workerOwn = !k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === 'deferred_probe_work_func' && k.applied?.has(h)));
+      const workAt = (t: string, l: string | null, s: KS) => l !== null && (t === DEFERRED_WORKER
+        ? workerOwn && l === loop && s.deferredProbeMutex === 0 && deferredFirst(s, workerDevs) < 0
+        : asked.has(l) && !!c.stepsOf.get(t)?.has(l));
       return action('no-lock-at-return',
         'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (_b, a, m, q) => {
           if (!asked.has(m.label)) return null;
@@ -1448,7 +1459,7 @@ export const LIBRARY: KernelProperty[] = [
           if (r.sys) return `${name}: ${r.text} holding ${held.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
           return `${name}: ${r.text} holding ${held.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;
         }, { text: ["an actor's system call returns to user space", ...lasts.length ? ["an actor's last action ends"] : [], ...works.length ? ["a work item reaches its function's return"] : []].join(', or '),
-          met: (_s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) || lasts.some((t) => q.at(t) === null) || works.some((t) => workAt(t, q.at(t))) });
+          met: (s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) || lasts.some((t) => q.at(t) === null) || works.some((t) => workAt(t, q.at(t), s)) });
     } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),

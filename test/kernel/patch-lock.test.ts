@@ -289,6 +289,23 @@ describe("an actor's action that ends holding a patch's lock", () => {
   });
 });
 
+// s48 h15: no-lock-at-return's premise at the deferred-probe worker was met anywhere inside
+// deferred_probe_work_func: a worker blocked there for good (its return never judged) read `holds`.
+// It is met where the loop's test can return (mutex free, its list empty). Two small builds (~800 states each).
+describe("no-lock-at-return's premise at the deferred-probe worker", () => {
+  const spec: ScenarioSpec = { name: 'defer-sup', devices: { adev: {}, sup: {} },
+    drivers: { 'amba-a': { matches: ['adev'], present: true, needs: ['sup'] }, 'sup-drv': { matches: ['sup'], present: true } },
+    actors: { hotplug: 'add adev', t1: 'add sup' }, properties: ['no-lock-at-return'] };
+  registerPatchFile('/virtual/worker-stuck.ts', [definePatch({ id: 'worker-stuck', subject: 'the worker waits for good', base: 'v6.12',
+    hunks: [{ fn: 'deferred_probe_work_func', replace: 'mutex_lock', step: (_site, o) => ({ ...o!, await: () => false }) }] })]);
+  registerPatchFile('/virtual/attach-same.ts', [definePatch({ id: 'attach-same', subject: 'no change', base: 'v6.12',
+    hunks: [{ fn: '__device_attach', replace: 'device_lock', step: (_site, o) => ({ ...o! }) }] })]);
+  it('a worker that never returns leaves it vacuous; one that returns free of locks holds', () => {
+    expect(run(spec, '/virtual/worker-stuck.ts').properties[0]!.verdict).toBe('vacuous');
+    expect(run(spec, '/virtual/attach-same.ts').properties[0]!.verdict).toBe('holds');
+  });
+});
+
 // s47 h14: a user's `strong: true` is said as the user's (s47 lead), and further where it asserts nothing (a step with no
 // wait) or more than the kernel's mutex gives (a device-mutex wait before v5.15's MUTEX_HANDOFF). Builds only, about 0.2 s.
 describe("a user's strong: true, as `steps` says it", () => {
