@@ -1427,9 +1427,9 @@ export const LIBRARY: KernelProperty[] = [
       }
       // The premise asks only the actors with a system call and the work items judged (a label read in
       // every state is a footprint under --por). A work item is met where it stands at a step of its
-      // outermost block (Kernel.returnSteps: an async entry's async_run_entry_fn:done), or inside
-      // deferred_probe_work_func, from which it returns to process_one_work; its end itself leaves it
-      // at null, as before it starts. Without this, a run naming the property with no system call
+      // outermost block (Kernel.returnSteps: an async entry's async_run_entry_fn:done), or, the
+      // deferred-probe worker, at its loop's test where that returns to process_one_work (workAt);
+      // its end itself leaves it at null, as before it starts. Without this, a run naming the property with no system call
       // read vacuous though every work item's end, or an actor's last action, had been judged (s48 h9).
       const actors = c.threads.slice(0, c.acts.length).filter((_t, ai) => c.acts[ai]!.some((x) => SYSCALLS[x.op] !== undefined));
       // An actor whose last action is judged for a patch's lock: met once it ended (an actor is at null only then).
