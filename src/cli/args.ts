@@ -3,11 +3,12 @@
  * examples, and `parseArgv` which turns argv into a typed Invocation or throws E501. Parsing
  * does nothing else (no file is read; a property file is only stat-ed, to load it once), so it can be fuzzed on its own.
  */
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ProbecheckError } from '../engine/errors.js';
+import { PATCHES } from '../kernel/patches.js';
 import { parseParamArgs } from '../engine/params.js';
 import { defaultMemoryLimitMB } from '../engine/search/budget.js';
 import type { BackendName, Strategy } from '../engine/result.js';
@@ -164,9 +165,13 @@ const params = (o: Record<string, any>, key: string, flag: string): Record<strin
 };
 
 /** `--patch FILE` (repeatable): the files, as absolute paths, appended to the `patches` parameter. */
-function withPatches(p: Record<string, string>, files: string[] | undefined): Record<string, string> {
+function withPatches(p: Record<string, string>, files: string[] | undefined, libraryAs: string | null = '--param patches='): Record<string, string> {
   if (!files?.length) return p;
   for (const f of files) if (f.includes(',')) throw usage(`--patch ${f}: a patch file's path may not contain ','`);
+  // A library patch's id where a file was meant (the README's corpus table names them bare) was only "no such file".
+  for (const f of files) {
+    if (Object.hasOwn(PATCHES, f) && !existsSync(f)) throw new ProbecheckError('E503', `${f}: no such file or directory; '${f}' is a library patch${libraryAs === null ? '' : `: give it as ${libraryAs}${f}`} (--patch takes a file of yours)`);
+  }
   return { ...p, patches: [p.patches, ...files.map((f) => resolvePath(f))].filter(Boolean).join(',') };
 }
 
@@ -226,7 +231,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       const both = params(o, 'param', '--param');
       found({
         command: 'diff', base, patched: patched ?? base, search: searchArgs(o), json: Boolean(o.json), quiet: Boolean(o.quiet), allowVacuous: Boolean(o.allowVacuous), fixes: [...new Set<string>(o.fixes ?? [])],
-        baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch),
+        baseParams: { ...both, ...params(o, 'baseParam', '--base-param') }, patchedParams: withPatches({ ...both, ...params(o, 'patchedParam', '--patched-param') }, o.patch, '--patched-param patches='),
       });
     });
   program.command('merge')
@@ -275,7 +280,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       if (Object.keys(given).length && o.scenario === undefined) throw usage(`--param ${Object.keys(given)[0]}: a scenario parameter, for --scenario FILE (the catalogue has none: --profile and --patch choose it)`);
       const { profile: pp, patches: _, ...rest } = given;
       if (pp !== undefined && o.profile !== undefined && pp !== String(o.profile)) throw usage(`--param profile=${pp} and --profile ${o.profile}: give the profile once`);
-      const profile = o.profile ?? pp, patches = withPatches(given.patches ? { patches: given.patches } : {}, o.patch).patches;
+      const profile = o.profile ?? pp, patches = withPatches(given.patches ? { patches: given.patches } : {}, o.patch, null).patches;
       found({ command: 'steps', ...(profile !== undefined ? { profile: String(profile) } : {}), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}), ...(o.scenario !== undefined ? { scenario: String(o.scenario) } : {}), ...(Object.keys(rest).length ? { params: rest } : {}) });
     });
   logCommands(program, found);

@@ -116,6 +116,9 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     oneErrorLine(dir, ['check', 'ok.ts', '--property-file', 'node_modules', '-q'], /^probecheck: E503 \(unreadable input file\): node_modules: is a directory, not a file$/);
     // Named as the user gave them, relative to where they are (was absolute for --patch and --property-file only).
     oneErrorLine(dir, ['check', 'ok.ts', '--patch', 'nope.ts', '-q'], /^probecheck: E503 \(unreadable input file\): nope\.ts: no such file or directory$/);
+    // A library patch's id given to --patch (the README's corpus table names codina-v7 bare) was "no such file" alone (s48 h14).
+    oneErrorLine(dir, ['check', 'ok.ts', '--patch', 'codina-v7', '-q'], /^probecheck: E503 \(unreadable input file\): codina-v7: no such file or directory; 'codina-v7' is a library patch: give it as --param patches=codina-v7 \(--patch takes a file of yours\)$/);
+    oneErrorLine(dir, ['diff', 'ok.ts', '--patch', 'mod-delayed-extend', '-q'], /; 'mod-delayed-extend' is a library patch: give it as --patched-param patches=mod-delayed-extend /);
   });
 
   // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
