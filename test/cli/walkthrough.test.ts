@@ -22,7 +22,7 @@ describe('the patch-review walkthrough, from an empty folder', () => {
   }
 
   it('has its files and commands, and the folder holds nothing else', () => {
-    expect(readdirSync(dir).sort()).toEqual(['fix.ts', 'handover.ts', 'link-late.ts', 'mmc.ts', 'ovr-lock.ts', 'typo.ts']);
+    expect(readdirSync(dir).sort()).toEqual(['adds.ts', 'fix.ts', 'handover.ts', 'link-late.ts', 'mmc.ts', 'ovr-lock.ts', 'typo.ts']);
     expect(commands().length).toBeGreaterThanOrEqual(3);
   });
 
