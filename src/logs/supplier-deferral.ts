@@ -46,5 +46,5 @@ export function unreadSupplier(log: ParsedLog): { count: number; line: number; t
 
 /** Those lines in words: why none is read. */
 export function describeUnreadSupplier(u: { count: number; line: number; text: string }): string {
-  return `line ${u.line} ("${u.text}")${u.count > 1 ? ` and ${u.count - 1} more` : ''} ${u.count > 1 ? 'read' : 'reads'} as device_links_check_suppliers' deferral in no form read as it (dev_dbg's "probe deferral - ", v5.12 .. v5.14, or dev_err_probe's "error -EPROBE_DEFER: " or "error -517: ", from v5.15, on the device's line; the bare words only as a v6.8+ "deferred probe pending: " reason; "wait for supplier N" without " not ready", "supplier X" with it; a name of one word: docs/boot-logs.md): no link is taken from ${u.count > 1 ? 'them' : 'it'}`;
+  return `line ${u.line} ("${u.text}")${u.count > 1 ? ` and ${u.count - 1} more` : ''} ${u.count > 1 ? 'read' : 'reads'} as device_links_check_suppliers' deferral in no form read as it (the forms read: "supplier X not ready" or "wait for supplier N", X and N one word each, after dev_dbg's "probe deferral - " (v5.12 .. v5.14) or dev_err_probe's "error -EPROBE_DEFER: " or "error -517: " (from v5.15) on the device's line, and bare only as a v6.8+ "deferred probe pending: " reason: docs/boot-logs.md): no link is taken from ${u.count > 1 ? 'them' : 'it'}`;
 }

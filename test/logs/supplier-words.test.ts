@@ -34,7 +34,7 @@ describe("device_links_check_suppliers' words, as the kernel prints them", () =>
     // The line that names the supplier, not read, is said where the scenario asks for that link (s48 h5).
     expect(bare.notes).toContainEqual(expect.stringMatching(/^not read: line 2 \("platform fe800000.usb: supplier vcc5v0-host not ready"\) reads as device_links_check_suppliers' deferral/));
     // A name of more than one word, which the kernel does print, alike.
-    expect(supplierDeferral(parseLog('platform fe800000.usb: error -EPROBE_DEFER: supplier Fixed MDIO bus.0 not ready\n'))).toMatch(/^line 1 .* a name of one word/);
+    expect(supplierDeferral(parseLog('platform fe800000.usb: error -EPROBE_DEFER: supplier Fixed MDIO bus.0 not ready\n'))).toMatch(/^line 1 .* \(the forms read: "supplier X not ready" or "wait for supplier N", X and N one word each, /);
   });
 
   // dyndbg's decorations: supplierOfLog and from-log read no decorated line, SUP no `<intr>`, no 4th field, no `file:` with `/`.
