@@ -13,7 +13,12 @@ export function markPatchSteps(c: Compiled, text: string): string {
   if (!mine.size) return text;
   // Longest first, so a label that another one begins with (`f(a):x` in `f(a):x_y`) is not taken for it.
   const labels = [...mine.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  // Once a label: a line that names the step again has said whose it is.
+  // Once a label: a line that names the step again has said whose it is. A text that already says
+  // it after the label (a user's explain that printed the mark itself) is left as it is, not told twice.
   const said = new Set<string>();
-  return text.replace(new RegExp(`(?<![\\w#])(${labels.join('|')})(?![\\w#(])`, 'g'), (l) => (said.has(l) ? l : (said.add(l), `${l} (a step your patch ${mine.get(l)} made)`)));
+  const mark = (l: string) => ` (a step your patch ${mine.get(l)} made)`;
+  return text.replace(new RegExp(`(?<![\\w#])(${labels.join('|')})(?![\\w#(])`, 'g'), (l: string, _g: string, at: number) => {
+    if (text.startsWith(mark(l), at + l.length)) said.add(l);
+    return said.has(l) ? l : (said.add(l), `${l}${mark(l)}`);
+  });
 }

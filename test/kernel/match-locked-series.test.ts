@@ -20,6 +20,8 @@ import { renderViolation } from '../../src/report/text.js';
 import { htmlReport } from '../../src/report/html.js';
 import { mermaidDiagram } from '../../src/report/mermaid.js';
 import { replayWatching } from '../../src/report/confirm.js';
+import { compile } from '../../src/engine/compile.js';
+import { markPatchSteps } from '../../src/engine/patch-marks.js';
 
 const FILE = '/virtual/dc23806a7c47.ts';
 registerPatchFile(FILE, [definePatch({
@@ -164,6 +166,11 @@ describe('dc23806a7c47 (device_lock around the match) against cb3d1049f4ea (the 
       'no-wait-under-lock': 'modprobe waits at really_probe(dc,dc-drv):call_probe (a step your patch probe-waits made) holding &dev->mutex(dc)',
       'actors-terminate': 'modprobe (at really_probe(dc,dc-drv):call_probe (a step your patch probe-waits made)) never returns',
     });
+    // In a user's own explain text (s48 h16): a label inside a longer name is not the step's; a second
+    // mention is not marked again; a text that already says it after the label is not told twice.
+    const c = compile(buildScenario(one, 'v6.12', '/virtual/probe-waits.ts').model), L = 'really_probe(dc,dc-drv):call_probe', M = ' (a step your patch probe-waits made)';
+    expect(markPatchSteps(c, `x${L} ${L}_done ${L}s, at ${L}; again ${L}`)).toBe(`x${L} ${L}_done ${L}s, at ${L}${M}; again ${L}`);
+    expect(markPatchSteps(c, `at ${L}${M}; again ${L}`)).toBe(`at ${L}${M}; again ${L}`);
   });
   it("a probe that dies holding its lock hangs the next driver registration on the bus with the locked match only", () => {
     expect(oVerdict(OOPS)).toBe('holds');
