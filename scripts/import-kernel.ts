@@ -20,6 +20,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { MODELLED, findFunction } from '../src/kernel/source.js';
+import { mergeSpan } from './kernel-span.js';
 
 const cache = process.argv[2];
 if (!cache) { console.error('usage: tsx scripts/import-kernel.ts CACHE_DIR'); process.exit(2); }
@@ -91,7 +92,7 @@ for (const release of readdirSync(cache).sort()) {
   }
 }
 
-/** A span of lines (see the head comment): functions added to an excerpt, or a new one. */
+/** A span of lines (see the head comment): functions added to an excerpt, or a new one (kernel-span.ts). */
 function span(release: string, path: string, file: string): void {
   const want = MODELLED[path];
   if (!want) return;
@@ -99,32 +100,11 @@ function span(release: string, path: string, file: string): void {
   if (!Number.isInteger(first) || first < 1) throw new Error(`${file}: first_line= missing in its .source`);
   const lines = readFileSync(file, 'utf8').replace(/\n$/, '').split('\n');
   const dest = join(out, release, path);
-  const old = existsSync(dest) ? readFileSync(dest, 'utf8') : undefined;
-  const parts = old === undefined ? [] : old.split(/^(?=\/\/@ )/m);
-  const head = old === undefined ? undefined : parts[0]!;
-  const kept = new Map(parts.slice(1).map((b) => [/^\/\/@ (\S+)/.exec(b)![1]!, b.replace(/\n+$/, '\n')]));
-  const added: string[] = [];
-  for (const fn of want) {
-    const f = findFunction(lines, fn);
-    if (!f) continue;
-    const block = `//@ ${fn} ${f.first + first}\n${lines.slice(f.first, f.last + 1).join('\n')}\n`;
-    const was = kept.get(fn);
-    if (was !== undefined && was !== block) throw new Error(`${file}: ${fn} differs from kernel/${release}/${path}'s (not written)`);
-    if (was === undefined) { kept.set(fn, block); added.push(fn); }
-  }
-  if (!added.length) { report.push(`${release} ${path}: span adds nothing (${[...kept.keys()].filter((k) => findFunction(lines, k)).join(', ')} byte for byte)`); return; }
-  const header = head !== undefined
-    ? head.replace(/\n+$/, '').split('\n').flatMap((l) => (l.startsWith('// not in this file') ? [`// added from lines ${first}-${first + lines.length - 1}: ${added.join(', ')}${src.note ? `: ${src.note}` : ''}`, l] : [l])).join('\n')
-    : [
-      `// probecheck kernel excerpt: ${path} at ${release}. SPDX-License-Identifier: GPL-2.0`,
-      `// origin: ${src.repo ?? '?'} ${src.path ?? path} @ ${src.commit ?? '?'}; Makefile: ${src.makefile ?? '?'}`,
-      ...(src.note ? [`// note: ${src.note}`] : []),
-      `// lines ${first}-${first + lines.length - 1} (a span of the file); line numbers are that file's`,
-      `// not in this file at ${release}: -`,
-    ].join('\n');
+  const m = mergeSpan({ release, path, lines, first, old: existsSync(dest) ? readFileSync(dest, 'utf8') : undefined, want, src });
+  if (!m.added.length) { report.push(`${release} ${path}: span adds nothing (${m.same.join(', ')} byte for byte)`); return; }
   mkdirSync(dirname(dest), { recursive: true });
-  writeFileSync(dest, `${header}\n\n${[...kept.values()].join('\n')}`);
-  report.push(`${release} ${path}: span added ${added.join(', ')}`);
+  writeFileSync(dest, m.text);
+  report.push(`${release} ${path}: span added ${m.added.join(', ')}`);
 }
 
 console.log(report.join('\n'));
