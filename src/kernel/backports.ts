@@ -118,8 +118,17 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   // module up once, -EEXIST or -EBUSY (MODULE_WAIT_ONCE), as the v6.2 profile takes it. Re-read
   // 2026-12-07 (s44 h9). 4.19.y took it too (4.19.272: "Linux 4.19.272" of 2023-02-06 lists it,
   // re-read by s44 h13; linux-stable-rt's v4.19-rt push of 2023-03-16 too), onto a kernel without 6e6de3dee51a's wait (v4.19 lacks
-  // MODULE_LOAD_WAITS_GOING): that backport's hunks were not read, so 4.19.y is not entered.
+  // MODULE_LOAD_WAITS_GOING): that backport's hunks were not read, so 4.19.y is not entered (s48
+  // h19: no 4.19 posting is in the index; find_string of the postings' subject, "module: Dont wait
+  // for GOING modules", finds the 4.14, 5.4, 5.10 and 6.1 ones only). 4.14.y took it at 4.14.305;
+  // its posting's context lines are 6e6de3dee51a's (finished_loading `!mod || mod->state ==
+  // MODULE_STATE_LIVE`, add_unformed_module waiting on any namesake not LIVE, then `goto again`),
+  // so 4.14.y had taken 6e6de3dee51a (MODULE_LOAD_WAITS_GOING) before it, at a sublevel not looked
+  // for, and its end is not entered either (v4.14 lacks the flag, so it would say nothing: an entry
+  // is a change against its branch's profile). 4.19.y may have taken it too (5d603311615f, which 4.19.90 took,
+  // says "Fixes: 6e6de3dee51a"): not read.
   MODULE_WAIT_ONCE: {
+    '4.14.y': { taken: true, sublevel: 305, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('4.14.305', '2023-02-06')} (Message-Id <16756683924720@kroah.com>: "Petr Pavlu (1): ${GOING}"; kernel/module.c 26 lines in its diffstat); ` + POSTING('4.14.305-rc1', '[PATCH 4.14 26/62] module: Dont wait for GOING modules', '2023-02-03', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + ', read whole: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module waits only for a COMING or UNFORMED namesake, looks it up again once woken (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
     '6.1.y': { taken: true, sublevel: 9, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); ` + POSTING('6.1.9-rc1', '[PATCH 6.1 210/313] module: Dont wait for GOING modules', '2023-01-30', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + '; its hunks: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module, woken, looks the module up again (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
     '5.15.y': { taken: true, sublevel: 91, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); kernel.org's post-receive mail of 2023-01-30 for linux-stable-rc linux-5.15.y lists 8020f7fbec22 with that subject and ends at "Linux 5.15.91-rc1"; the 5.15.y posting not read` },
     '5.10.y': { taken: true, sublevel: 166, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); the 5.10.y posting not read` },
@@ -127,8 +136,9 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   },
   // 5d603311615f (v5.5; Fixes: 6e6de3dee51a): delete_module wakes module_wq after free_module. In
   // 4.19.y it ends the sleep of a load in free_module's UNFORMED window (v4.19 builds that hang, s45
-  // h9), in 5.4.y the sleep on a GOING module too (v5.4). Read 2026-12-07 (s45 h10); 4.14.y not checked.
+  // h9), in 5.4.y the sleep on a GOING module too (v5.4). Read 2026-12-07 (s45 h10); 4.14.y by s48 h19.
   MODULE_WQ_UNLOAD_WAKE: {
+    '4.14.y': { taken: true, sublevel: 159, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('4.14.159', '2019-12-17')} (Message-ID <20191217204153.GA4153250@kroah.com>: "Konstantin Khorenko (1): kernel/module.c: wakeup processes in module_wq on module unload"; kernel/module.c, 2 lines, in its diffstat); the 4.14.y posting not read (the 4.4 and 4.9 ones of 2019-12-19 quote its "Fixes: 6e6de3dee51a")` },
     '4.19.y': { taken: true, sublevel: 90, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('4.19.90', '2019-12-17')} ("Konstantin Khorenko (1): kernel/module.c: wakeup processes in module_wq on module unload"; kernel/module.c, 2 lines, in its diffstat); the 4.19.y posting not read` },
     '5.4.y': { taken: true, sublevel: 9, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('5.4.9', '2020-01-09')}; ` + POSTING('5.4.9-rc1', '[PATCH 5.4 141/191] kernel/module.c: wakeup processes in module_wq on module unload', '2020-01-07', 'commit 5d603311615f612320bb77bd2a82553ef1ced5b7 upstream') + ', read whole: `wake_up_all(&module_wq);` after `free_module(mod);` in delete_module' },
   },
@@ -150,9 +160,9 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     // 4.19.y, 5.4.y and 5.15.y (s44 h18, 2026-12-07): each change's release announcement, its
     // shortlog read at the line (find_string/read_file); dc1771f71854 found in none of them (h14's
     // search: 6.6.89, 6.12.26, 6.14.5 only), so each ends with the lock, NOT verified in a tree
-    // (4.19.y ended at 4.19.325, before dc1771f71854; 5.4.y and 5.15.y may have taken it later).
-    // 5.10.y is left out: 15fffc6a5624's 5.10.y release not found (no "Linux 5.10.224"
-    // announcement in the index), so its state between 5.10.221 and 5.10.229 is not known.
+    // (4.19.y ended at 4.19.325, before dc1771f71854; 5.4.y, 5.10.y and 5.15.y may have taken it later).
+    // 5.10.y (s48 h19, 2026-12-07): 15fffc6a5624's 5.10.y release is 5.10.224 by kernel.org's
+    // linux-stable push of that release (its announcement is not in the index), read below.
     '4.19.y': [
       { taken: true, sublevel: 317, change: 'adds', how: `${RELEASE('4.19.317', '2024-07-05')} (Message-ID <2024070553-tannery-resident-d82a@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 4.19.y posting or tree read` },
       { taken: true, sublevel: 320, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('4.19.320', '2024-08-19')} (Message-ID <2024081929-scoreless-cedar-6ad7@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); kernel.org's linux-stable-rc push ending at "Linux 4.19.320-rc1" lists e149984df9f6 with that subject` },
@@ -167,6 +177,11 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
       { taken: true, sublevel: 162, change: 'adds', how: `${RELEASE('5.15.162', '2024-07-05')} (Message-ID <2024070536-regulator-thriving-2390@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.15.y posting or tree read` },
       { taken: true, sublevel: 165, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('5.15.165', '2024-08-19')} (Message-ID <2024081951-swab-polio-dc69@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); no 5.15.y posting or tree read` },
       { taken: true, sublevel: 171, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.15.171', '2024-11-08')} (Message-ID <2024110829-sibling-charter-755e@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.15.171"); dc1771f71854 not found in any 5.15.y announcement in the index` },
+    ],
+    '5.10.y': [
+      { taken: true, sublevel: 221, change: 'adds', how: `${RELEASE('5.10.221', '2024-07-05')} (Message-ID <2024070528-easily-guru-a612@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.10.y posting or tree read` },
+      { taken: true, sublevel: 224, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `kernel.org's post-receive mail of 2024-08-19 (<172403905663.14964.15414210501830258405@gitolite.kernel.org>) for linux-stable linux-5.10.y, from b15dc4170c63 ("Linux 5.10.223") to b2add7c50b5b ("Linux 5.10.224"), lists f098e8fc7227 with that subject; the linux-stable-rc push of 2024-08-16 ending at "Linux 5.10.224-rc2" lists 05cea36c29c2 with it; the "Linux 5.10.224" announcement is not in the index; no 5.10.y posting or tree read` },
+      { taken: true, sublevel: 229, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.10.229', '2024-11-08')} (Message-ID <2024110823-reprimand-undaunted-11c0@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.10.229"; drivers/base/core.c 13 lines in its diffstat); dc1771f71854 not found in any 5.10.y announcement in the index` },
     ],
     '6.12.y': { taken: true, sublevel: 26, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.12.26', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.12.y posting or tree read` },
     '6.6.y': [
