@@ -277,6 +277,6 @@ describe('probecheck profiles lists the backports into the stable branch its log
     const v66 = probecheck(['profiles', 'v6.6']).stdout.split('\n').filter((l) => l.startsWith('  stable: 6.6.y: UEVENT_SHOW_LOCKED ')).map((l) => l.split(': ')[2]);
     expect(v66).toEqual(['UEVENT_SHOW_LOCKED taken from 6.6.35', 'UEVENT_SHOW_LOCKED ended by 15fffc6a5624 from 6.6.46', 'UEVENT_SHOW_LOCKED taken again by 9a71892cbcdb from 6.6.60', 'UEVENT_SHOW_LOCKED reverted from 6.6.89']);
     const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
-    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined]]);
+    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined], ['4.14.y', 'MODULE_WAIT_ONCE', true, 305, 'adds', undefined], ['4.14.y', 'MODULE_WQ_UNLOAD_WAKE', true, 159, 'adds', undefined]]);
   });
 });
