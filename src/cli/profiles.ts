@@ -139,7 +139,7 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   if (!path) {
     const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = didYouMean(fn, known);
     const out = leftOut(fn);
-    throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${out}${near !== undefined && !out ? `; did you mean '${near}'?` : ''}; known: ${known.join(', ')}`);
+    throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${out}${near !== undefined && !out ? `; did you mean '${near}'?` : ''}${out ? '' : `; known: ${known.join(', ')}`}`);
   }
   const snap = snapshotOf(p.sources, path, p.renamed?.[fn] ?? fn);
   if (!snap) {

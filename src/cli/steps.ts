@@ -198,7 +198,7 @@ function checkHunks(profileName: string, patches: string): void {
     if (!labels) {
       const near = didYouMean(h.fn, [...fns.keys()]);
       const inside = modelledInside(h.fn, steps()), out = inside ? '' : leftOut(h.fn);
-      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${out}${near !== undefined && !inside && !out ? `; did you mean '${near}'?` : ''}; functions: ${[...fns.keys()].sort().join(', ')}`);
+      throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${out}${near !== undefined && !inside && !out ? `; did you mean '${near}'?` : ''}${out ? '' : `; functions: ${[...fns.keys()].sort().join(', ')}`}`);
     }
     const label = h.replace ?? h.insert!.label;
     if (!labels.includes(label)) {
@@ -522,7 +522,10 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   let steps = cat.steps;
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
-    if (!steps.length) throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${modelledInside(fn, cat.refs) || leftOut(fn)}; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`);
+    if (!steps.length) {
+      const inside = modelledInside(fn, cat.refs), out = inside ? '' : leftOut(fn);
+      throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${inside || out}${out ? '' : `; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`}`);
+    }
   }
   // A patch's notes on one of its steps' C (a line nearly the kernel's, a release run past: emit.ts), under that step: check and
   // diff print them with a result, and `steps --patch` is where a patch's C is read (s46 h2: it printed none).
