@@ -1,5 +1,6 @@
 /** The example models: verdicts per profile as observed (see their headers). */
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { check } from 'probecheck';
 import tegra from '../../models/tegra-host1x.ts';
 import hot from '../../models/hot-unplug.ts';
@@ -59,5 +60,17 @@ describe('more example models', () => {
     expect(violated(rmmod, { profile: 'v5.1' })).toEqual(['no-missed-probe', 'actors-terminate', 'no-deadlock']);
     expect(violated(rmmod, { profile: 'v5.1', patches: '70fe758352ca' })).toEqual([]);
     expect(violated(rmmod, { profile: 'v6.1' })).toEqual([]);
+  });
+});
+
+// models/README.md is the corpus's index: every bundled model has its entry there (s48 h14: these two
+// had none). No build, a directory read.
+describe('models/README.md', () => {
+  it('has an entry for every model file', () => {
+    const root = new URL('../../models/', import.meta.url);
+    const index = readFileSync(new URL('README.md', root), 'utf8');
+    const models = readdirSync(root).filter((f) => f.endsWith('.ts'));
+    expect(models).toEqual(expect.arrayContaining(['rmmod-during-probe.ts', 'usb-interface.ts']));
+    expect(models.filter((f) => !index.includes(`**${f}**`))).toEqual([]);
   });
 });
