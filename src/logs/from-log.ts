@@ -1452,7 +1452,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     // A probe the log shows starting and never ending is taken as binding: said (a log hunt, 2026-12-04).
     else if (d.outcomes.length === 0 && d.matches.some((m) => keep.has(m))) {
       const cutHere = log.lastCut !== undefined && (log.lastCut.text.includes(d.name) || d.matches.some((m) => log.lastCut!.text.includes(m)));
-      notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding${cutHere ? `; the cut last line (line ${log.lastCut!.line}: "${log.lastCut!.text}") may have been it: edit \`probe\`` : ''}`);
+      notes.push(`${d.name}: the log shows no outcome of its probe${d.matches.length > 1 ? 's' : ''} (no bound, deferral or error line): taken as binding${cutHere ? `; the unread last line (line ${log.lastCut!.line}: "${log.lastCut!.text}") may have been it: edit \`probe\`` : ''}`);
     }
     const regs = d.registers.filter((r) => keep.has(r));
     const per = perDevice(d, regs);

@@ -94,10 +94,12 @@ export interface ParsedLog {
    */
   cut?: { count: number; line: number; text: string };
   /**
-   * The log's last line, not read, when it starts as a driver-core line does: the capture ended
-   * mid-line (a log hunt, 2026-12-05: "probe of poweroff failed with er" was not named).
+   * The log's last line, not read, when it starts as a driver-core line does (a log hunt,
+   * 2026-12-05: "probe of poweroff failed with er" was not named), and whether a line end follows
+   * it: without one the capture ended mid-line; with one it may be cut all the same (an editor
+   * ends a saved file so) or be a whole line of a form not read, which the parser cannot tell.
    */
-  lastCut?: { line: number; text: string };
+  lastCut?: { line: number; text: string; lineEnd: boolean };
   /**
    * The first timestamp earlier than one already seen by more than printk's cross-CPU skew
    * (UNORDERED s) and less than a second boot's 2 s: the line, its time, and the latest before it
@@ -212,9 +214,14 @@ const LAST_HEAD = /^(?:\S* \S+: )?(?:(?:bus|driver|device): '|probe (?:of|with) 
  */
 const WHOLE = /^(?:(?:device|driver): '[^']+': (?:device_unregister|device_create_release|driver_release)|bus: '[^']+': (?:registered|unregistering)|device: '[^']+': \w+: (?:bus|class|dev_type) uevent\(\) returned -?\d+)$/;
 
-/** The cut last line in words. */
+/**
+ * The unread last line in words: "ending mid-line" only where the file has no line end after it
+ * (s48 h14: a made-up whole line, newline and all, was said to end the log mid-line).
+ */
 export function describeLastCut(c: NonNullable<ParsedLog['lastCut']>): string {
-  return `the last line (line ${c.line}) looks cut, the log ending mid-line: "${c.text}": not read`;
+  return c.lineEnd
+    ? `the last line (line ${c.line}) starts as a driver-core line but is no form probecheck reads (cut short, or whole in a form not read): "${c.text}": not read`
+    : `the last line (line ${c.line}) looks cut, the log ending mid-line with no line end: "${c.text}": not read`;
 }
 
 /** A second boot in the log, in words. */
@@ -399,6 +406,8 @@ function readWith(text: string, p: RegExpExecArray | null, named = false): Omit<
 export function parseLog(input: string): ParsedLog {
   // Old Mac line ends (CR only): lines end at each CR when no LF is there.
   const lines = (input.includes('\n') ? input : input.replace(/\r/g, '\n')).split('\n');
+  // Whether the text ends with a line end: a last line without one is where a capture stopped.
+  const endsWithLineEnd = lines.length > 1 && lines[lines.length - 1] === '';
   if (lines.length && lines[lines.length - 1] === '') lines.pop();
   // Outlook's quoted-printable writes each line break of the text as `=0A` and breaks the line
   // there softly (`=0A=` at the end of every line; a soft break before one leaves a line that
@@ -556,7 +565,7 @@ export function parseLog(input: string): ParsedLog {
   let li = st.length - 1;
   while (li >= 0 && st[li]!.text === '') li--;
   const lastOther = others[others.length - 1];
-  if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text) && !WHOLE.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text };
+  if (li >= 0 && lastOther !== undefined && lastOther.line === li + 1 && LAST_HEAD.test(lastOther.text) && !WHOLE.test(lastOther.text)) lastCut = { line: li + 1, text: lastOther.text, lineEnd: endsWithLineEnd || li < st.length - 1 };
   let variant: ParsedLog['variant'], short: ParsedLog['short'];
   for (const o of others) {
     if (o.line === lastCut?.line) continue;

@@ -98,8 +98,15 @@ describe('log rules', () => {
     const last = (l: string) => parseLog(`${probe}\n${l}\n`).lastCut;
     for (const l of ["driver: 'foo-drv': driver_release", "device: 'foo.0': device_unregister", "device: 'ttyS0': device_create_release",
       "bus: 'foo': registered", "bus: 'foo': unregistering", "device: 'foo.0': dev_uevent: bus uevent() returned -19"]) expect(last(l), l).toBeUndefined();
-    expect(last("driver: 'foo-drv': driver_rel")).toEqual({ line: 2, text: "driver: 'foo-drv': driver_rel" });
-    expect(last("bus: 'platform': remove driver")).toEqual({ line: 2, text: "bus: 'platform': remove driver" });
+    expect(last("driver: 'foo-drv': driver_rel")).toEqual({ line: 2, text: "driver: 'foo-drv': driver_rel", lineEnd: true });
+    expect(last("bus: 'platform': remove driver")).toEqual({ line: 2, text: "bus: 'platform': remove driver", lineEnd: true });
+  });
+  it('says whether a line end follows the unread last line: without one the log ends mid-line (s48 h17)', () => {
+    const probe = "bus: 'platform': really_probe: probing driver foo-drv with device foo.0", cut = "driver: 'foo-drv': driver_rel";
+    expect(parseLog(`${probe}\n${cut}`).lastCut?.lineEnd).toBe(false);
+    for (const end of ['\n', '\r\n', '\n\n\n', ' \n']) expect(parseLog(`${probe}\n${cut}${end}`).lastCut?.lineEnd, JSON.stringify(end)).toBe(true);
+    expect(parseLog(`${probe}\r${cut}\r`).lastCut?.lineEnd).toBe(true); // old Mac line ends
+    expect(parseLog(`${probe}\r${cut}`).lastCut?.lineEnd).toBe(false);
   });
   it("reads dmesg -d (time and delta), -e/-H (reltime) and --color (sys-utils/dmesg.c print_record)", () => {
     // Lines of M. Dinu's hotplug log quoted by D. Le Moal (linux-ide, "Re: Bug report for ahci-mvebu driver", 2022-11-12).
