@@ -5,7 +5,7 @@
  * core: Fix concurrent problem of deferred_probe_extend_timeout()", a race of two cancels on the
  * timeout work's PENDING bit, got a bare list of functions). The reason ends the line: no list of the
  * modelled functions follows it, as it does for an unknown name, since a left-out name is no misspelling
- * and the list (about 170 names in `source`) buried the reason (s48 h17).
+ * and the list (137 names in `source`) buried the reason (s48 h17).
  */
 const TAIL = "the moves to the tail of devices_kset's list are not modelled (device_shutdown's walk takes the devices in the order they were added), so a patch to it cannot be written; docs/known-gaps.md#source-conformance-what-it-does-not-cover";
 const SYNC = "sync_state is not modelled (no sync_state callback, no deferred sync list, no supplier lock in device_links_flush_sync_list), so a patch to it cannot be written; docs/known-gaps.md#device_links_lock";

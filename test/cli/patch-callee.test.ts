@@ -115,7 +115,7 @@ export default definePatch({ id: 'tag', subject: 'hook the deferred work', base:
 // A function the model leaves out on purpose says so, and why, where the docs say it (s48 h2: Wang
 // Wensheng's "driver core: Fix concurrent problem of deferred_probe_extend_timeout()", 2025-08-14,
 // read as a bare "no modelled function" and a list). The docs link ends the line: a left-out name is
-// no misspelling, and the list of modelled functions after it (dozens for a hunk, about 170 in `source`) only
+// no misspelling, and the list of modelled functions after it (dozens for a hunk, 137 in `source`) only
 // buried the reason (s48 h17). Two errors before any search, about 0.3 s.
 test('a function left out of the model on purpose is named so, with why and the docs, not a bare list', () => {
   const dir = userFolder();
