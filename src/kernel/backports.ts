@@ -50,6 +50,7 @@ const QUEUE = (branch: string, date: string, id: string, version: string) => `ke
 const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
 const GOING = "module: Don't wait for GOING modules";
 const UNLOAD_WAKE = 'kernel/module.c: wakeup processes in module_wq on module unload';
+const UEVENT_LOCK = 'drivers: core: synchronize really_probe() and dev_uevent()';
 const UEVENT_RCU = 'driver core: Fix uevent_show() vs driver detach race';
 const UEVENT_RCU_REVERT = `Revert "${UEVENT_RCU}"`;
 
@@ -90,7 +91,7 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): driver core: Fix adding device links to probing suppliers; ..."); ` + POSTING('4.19.112-rc1', '[PATCH 4.19 37/48] driver core: Fix adding device links to probing suppliers', '2020-03-19', 'commit 15cfb0941603 upstream, by the flag\'s record') },
   },
   AUTOPROBE_CONSUMER: {
-    '4.19.y': { taken: true, sublevel: 112, change: 'adds', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): ... driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER; ..."); its 4.19-stable posting of 2020-03-19 quoted by the flag's record (FLAGS.AUTOPROBE_CONSUMER.commit), not re-read` },
+    '4.19.y': { taken: true, sublevel: 112, change: 'adds', subject: 'driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER', how: `${RELEASE('4.19.112', '2020-03-21')} ("Rafael J. Wysocki (5): ... driver core: Add device link flag DL_FLAG_AUTOPROBE_CONSUMER; ..."); its 4.19-stable posting of 2020-03-19 quoted by the flag's record (FLAGS.AUTOPROBE_CONSUMER.commit), not re-read` },
   },
   // 3451a495ef24 (v5.1) and kill_device (00289cd87676, v5.3) went to 4.19.y together, in 4.19.66,
   // with libnvdimm's duplicate-unregister fix that needs them; 654888327e9f ("Cc: stable # v5.1+")
@@ -164,28 +165,28 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     // 5.10.y (s48 h19, 2026-12-07): 15fffc6a5624's 5.10.y release is 5.10.224 by kernel.org's
     // linux-stable push of that release (its announcement is not in the index), read below.
     '4.19.y': [
-      { taken: true, sublevel: 317, change: 'adds', how: `${RELEASE('4.19.317', '2024-07-05')} (Message-ID <2024070553-tannery-resident-d82a@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 4.19.y posting or tree read` },
+      { taken: true, sublevel: 317, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('4.19.317', '2024-07-05')} (Message-ID <2024070553-tannery-resident-d82a@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 4.19.y posting or tree read` },
       { taken: true, sublevel: 320, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('4.19.320', '2024-08-19')} (Message-ID <2024081929-scoreless-cedar-6ad7@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); kernel.org's linux-stable-rc push ending at "Linux 4.19.320-rc1" lists e149984df9f6 with that subject` },
       { taken: true, sublevel: 323, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('4.19.323', '2024-11-08')} (Message-ID <2024110809-unbalance-erupt-8ba5@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 4.19.323"); the posting "[PATCH 4.19 342/350]" of 2024-11-06 seen; dc1771f71854 came after 4.19.y's end` },
     ],
     '5.4.y': [
-      { taken: true, sublevel: 279, change: 'adds', how: `${RELEASE('5.4.279', '2024-07-05')} (Message-ID <2024070510-superbowl-bony-e5ce@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); the posting "[PATCH 5.4 066/189]" of 2024-07-03 seen, not read` },
+      { taken: true, sublevel: 279, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('5.4.279', '2024-07-05')} (Message-ID <2024070510-superbowl-bony-e5ce@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); the posting "[PATCH 5.4 066/189]" of 2024-07-03 seen, not read` },
       { taken: true, sublevel: 282, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('5.4.282', '2024-08-19')} (Message-ID <2024081936-letdown-cringing-5b0b@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); no 5.4.y posting or tree read` },
       { taken: true, sublevel: 285, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.4.285', '2024-11-08')} (Message-ID <2024110816-resident-stellar-1e7f@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.4.285"); dc1771f71854 not found in any 5.4.y announcement in the index` },
     ],
     '5.15.y': [
-      { taken: true, sublevel: 162, change: 'adds', how: `${RELEASE('5.15.162', '2024-07-05')} (Message-ID <2024070536-regulator-thriving-2390@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.15.y posting or tree read` },
+      { taken: true, sublevel: 162, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('5.15.162', '2024-07-05')} (Message-ID <2024070536-regulator-thriving-2390@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.15.y posting or tree read` },
       { taken: true, sublevel: 165, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('5.15.165', '2024-08-19')} (Message-ID <2024081951-swab-polio-dc69@gregkh>: "Dan Williams (1): ${UEVENT_RCU}"); no 5.15.y posting or tree read` },
       { taken: true, sublevel: 171, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.15.171', '2024-11-08')} (Message-ID <2024110829-sibling-charter-755e@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.15.171"); dc1771f71854 not found in any 5.15.y announcement in the index` },
     ],
     '5.10.y': [
-      { taken: true, sublevel: 221, change: 'adds', how: `${RELEASE('5.10.221', '2024-07-05')} (Message-ID <2024070528-easily-guru-a612@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.10.y posting or tree read` },
+      { taken: true, sublevel: 221, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('5.10.221', '2024-07-05')} (Message-ID <2024070528-easily-guru-a612@gregkh>: "Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"; drivers/base/core.c 3 lines in its diffstat); no 5.10.y posting or tree read` },
       { taken: true, sublevel: 224, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `kernel.org's post-receive mail of 2024-08-19 (<172403905663.14964.15414210501830258405@gitolite.kernel.org>) for linux-stable linux-5.10.y, from b15dc4170c63 ("Linux 5.10.223") to b2add7c50b5b ("Linux 5.10.224"), lists f098e8fc7227 with that subject; the linux-stable-rc push of 2024-08-16 ending at "Linux 5.10.224-rc2" lists 05cea36c29c2 with it; the "Linux 5.10.224" announcement is not in the index; no 5.10.y posting or tree read` },
       { taken: true, sublevel: 229, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('5.10.229', '2024-11-08')} (Message-ID <2024110823-reprimand-undaunted-11c0@gregkh>: "Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 5.10.229"; drivers/base/core.c 13 lines in its diffstat); dc1771f71854 not found in any 5.10.y announcement in the index` },
     ],
     '6.12.y': { taken: true, sublevel: 26, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.12.26', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.12.y posting or tree read` },
     '6.6.y': [
-      { taken: true, sublevel: 35, change: 'adds', how: `${RELEASE('6.6.35', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.6.y posting or tree read` },
+      { taken: true, sublevel: 35, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('6.6.35', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.6.y posting or tree read` },
       { taken: true, sublevel: 46, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('6.6.46', '2024-08-14')} ("Dan Williams (1): ${UEVENT_RCU}"); no 6.6.y posting or tree read` },
       { taken: true, sublevel: 60, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('6.6.60', '2024-11-08')} ("Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 6.6.60"); the 6.6.y posting not read (the 4.19, 5.4 and 5.15 ones say "commit 9a71892cbcdb9d1459c84f5a4c722b14354158a5 upstream")` },
       { taken: true, sublevel: 89, change: 'removes', commit: 'dc1771f71854', subject: 'Revert "drivers: core: synchronize really_probe() and dev_uevent()"', how: `${RELEASE('6.6.89', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; ..."); the posting "[PATCH 6.6 190/204]" of 2025-04-29 seen, not read; kernel.org's post-receive mail of 2025-05-02 for linux-stable linux-6.6.y lists d29c2d53357f with that subject` },
@@ -195,7 +196,7 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     // index does (find_string of its shortlog line: 6.6.89, 6.12.26, 6.14.5 only); not verified in
     // a 6.1.y tree: a later 6.1.y may have taken it.
     '6.1.y': [
-      { taken: true, sublevel: 95, change: 'adds', how: `${RELEASE('6.1.95', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.1.y posting or tree read` },
+      { taken: true, sublevel: 95, change: 'adds', subject: UEVENT_LOCK, how: `${RELEASE('6.1.95', '2024-06-21')} ("Dirk Behme (1): drivers: core: synchronize really_probe() and dev_uevent()"); no 6.1.y posting or tree read` },
       { taken: true, sublevel: 105, change: 'removes', commit: '15fffc6a5624', subject: UEVENT_RCU, how: `${RELEASE('6.1.105', '2024-08-14')} ("Dan Williams (1): ${UEVENT_RCU}"); no 6.1.y posting or tree read` },
       { taken: true, sublevel: 116, change: 'adds', commit: '9a71892cbcdb', subject: UEVENT_RCU_REVERT, how: `${RELEASE('6.1.116', '2024-11-08')} ("Greg Kroah-Hartman (2): ${UEVENT_RCU_REVERT}; Linux 6.1.116"); its revert dc1771f71854 not found in 6.1.y: "Linux 6.1.136" (2025-05-02) does not list it, nor does any later 6.1.y announcement in the index` },
     ],

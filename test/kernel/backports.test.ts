@@ -56,6 +56,24 @@ describe('the backports data', () => {
   // uevent_show's device_lock in 6.6.y (s44 h14, release announcements): c0a40097f0bc from 6.6.35,
   // ended by 15fffc6a5624 at 6.6.46, back with its revert at 6.6.60, reverted (dc1771f71854) at
   // 6.6.89; v6.6 lacks it. The state is the last change at or before the sublevel.
+  // s48 h20: a change with no `subject` was named by its flag's description in quotes, read as the
+  // commit's subject (5.10.221's "UEVENT_SHOW_LOCKED (c0a40097f0bc, "uevent_show() takes
+  // device_lock(dev) around the kset's uevent callback")", which no commit is called).
+  // s48 h20: a change with no subject was named by its flag's description in quotes, read as its
+  // commit's subject: 5.10.221's UEVENT_SHOW_LOCKED (c0a40097f0bc, "uevent_show() takes
+  // device_lock(dev) around the kset's uevent callback"), a subject no commit has.
+  it('a change of the flag\'s own commit is named by a subject that what was read quotes (an entry of its flag, or the flag\'s commit record)', () => {
+    let checked = 0;
+    for (const { flag, branch, b } of entries) {
+      if (!b.taken || b.commit !== undefined) continue;
+      const name = backportName(flag, b.change, undefined, b.subject);
+      const subject = /, "(.*)"\)$/.exec(name)?.[1];
+      const read = [FLAGS[flag].commit, ...entries.filter((e) => e.flag === flag).map((e) => e.b.how)].join(' ');
+      expect(subject !== undefined && read.includes(subject), `${branch}.${(b as Change).sublevel}: ${name}`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
   it('a flag on and off again in one branch: a log is warned where its sublevel\'s state differs from the profile\'s', () => {
     const v66 = (f: Flag) => PROFILES['v6.6']!.flags.includes(f);
     const lock = (v: string) => backportsPast(v, v66).filter((p) => p.flag === 'UEVENT_SHOW_LOCKED').map((p) => `${p.sublevel}:${p.change}:${p.commit ?? ''}`);
@@ -172,7 +190,7 @@ describe('a log of a stable kernel past a backport', async () => {
     const w = validate(v54, parseLog(LOG('5.4.290'))).warnings.find((x) => x.startsWith('the log is of'));
     expect(w).toContain('UEVENT_SHOW_LOCKED (9a71892cbcdb, Revert "driver core: Fix uevent_show() vs driver detach race") is in 5.4.y from 5.4.285');
     expect(validate(v54, parseLog(LOG('5.4.278'))).warnings.join('\n')).not.toContain('UEVENT_SHOW_LOCKED');
-    expect(validate(v54, parseLog(LOG('5.4.280'))).warnings.join('\n')).toContain('UEVENT_SHOW_LOCKED (c0a40097f0bc, "uevent_show() takes device_lock(dev) around the kset\'s uevent callback") is in 5.4.y from 5.4.279');
+    expect(validate(v54, parseLog(LOG('5.4.280'))).warnings.join('\n')).toContain('UEVENT_SHOW_LOCKED (c0a40097f0bc, "drivers: core: synchronize really_probe() and dev_uevent()") is in 5.4.y from 5.4.279');
   });
   // Real version lines (find_string, 2026-12-07): Ubuntu 22.04's and Debian's name the upstream release their
   // sublevel-0 version is built from; Debian's gcc is "(Debian 8.3.0-6)" on the same line, and a Uos build is neither.
