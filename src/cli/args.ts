@@ -280,7 +280,7 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       if (Object.keys(given).length && o.scenario === undefined) throw usage(`--param ${Object.keys(given)[0]}: a scenario parameter, for --scenario FILE (the catalogue has none: --profile and --patch choose it)`);
       const { profile: pp, patches: _, ...rest } = given;
       if (pp !== undefined && o.profile !== undefined && pp !== String(o.profile)) throw usage(`--param profile=${pp} and --profile ${o.profile}: give the profile once`);
-      const profile = o.profile ?? pp, patches = withPatches(given.patches ? { patches: given.patches } : {}, o.patch, null).patches;
+      const profile = o.profile ?? pp, patches = withPatches(given.patches ? { patches: given.patches } : {}, o.patch, o.scenario !== undefined ? '--param patches=' : null).patches;
       found({ command: 'steps', ...(profile !== undefined ? { profile: String(profile) } : {}), json: Boolean(o.json), maxStates: o.maxStates, ...(o.function !== undefined ? { fn: String(o.function) } : {}), ...(patches ? { patches } : {}), ...(o.scenario !== undefined ? { scenario: String(o.scenario) } : {}), ...(Object.keys(rest).length ? { params: rest } : {}) });
     });
   logCommands(program, found);

@@ -119,6 +119,12 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     // A library patch's id given to --patch (the README's corpus table names codina-v7 bare) was "no such file" alone (s48 h14).
     oneErrorLine(dir, ['check', 'ok.ts', '--patch', 'codina-v7', '-q'], /^probecheck: E503 \(unreadable input file\): codina-v7: no such file or directory; 'codina-v7' is a library patch: give it as --param patches=codina-v7 \(--patch takes a file of yours\)$/);
     oneErrorLine(dir, ['diff', 'ok.ts', '--patch', 'mod-delayed-extend', '-q'], /; 'mod-delayed-extend' is a library patch: give it as --patched-param patches=mod-delayed-extend /);
+    // steps' catalogue takes no library patch; with --scenario, --param patches=ID is how (s48 h21: it said only "is a library patch").
+    oneErrorLine(dir, ['steps', '--patch', 'codina-v7'], /: no such file or directory; 'codina-v7' is a library patch \(--patch takes a file of yours\)$/);
+    oneErrorLine(dir, ['steps', '--scenario', 'ok.ts', '--patch', 'codina-v7'], /; 'codina-v7' is a library patch: give it as --param patches=codina-v7 \(--patch takes a file of yours\)$/);
+    // A file of the user's that is named like a library patch is their file, read as one.
+    writeFileSync(join(dir, 'codina-v7'), "import { definePatch } from 'probecheck';\nexport default definePatch({ id: 'x', subject: 'x', base: 'v6.12', hunks: [] });\n");
+    oneErrorLine(dir, ['steps', '--patch', 'codina-v7'], /^probecheck: E604 \(patch does not apply\): codina-v7: patch 'x': hunks: expected a non-empty list$/);
   });
 
   // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
