@@ -4,13 +4,13 @@
  * shows it. `probecheck source FUNCTION --profile P`: that function's C at the profile's
  * snapshot beside the steps that model each line (the conformance view).
  */
-import { didYouMean, ProbecheckError } from '../engine/errors.js';
+import { ProbecheckError } from '../engine/errors.js';
 import { buildScenario } from '../kernel/scenario.js';
 import { FLAGS, PROFILES, PROFILE_NAMES, profile, type Flag } from '../kernel/profiles.js';
 import { excerpt, excerptsOf, resolveAnchor, lineList, MODELLED, fnKeyFile, snapshotOf } from '../kernel/source.js';
 import { sideBySide } from '../kernel/conformance.js';
 import { ANCHORED } from '../kernel/anchored.js';
-import { leftOut } from '../kernel/left-out.js';
+import { leftOut, nearName } from '../kernel/left-out.js';
 import { catalogueSpecs } from './steps.js';
 import { LTS_BRANCHES, NAME_ONLY, backportsInto, changeVerb } from '../kernel/backports.js';
 import { profileFor } from '../logs/release.js';
@@ -137,7 +137,7 @@ export function runSource(io: Io, fn: string, profileName: string, json: boolean
   const paths = Object.keys(MODELLED).filter((f) => MODELLED[f]!.includes(fn));
   const path = paths.find((f) => p.sources[f]) ?? paths.at(-1);
   if (!path) {
-    const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = didYouMean(fn, known);
+    const known = Object.values(MODELLED).flat().filter((x, i, a) => a.indexOf(x) === i), near = nearName(fn, known);
     const out = leftOut(fn);
     throw new ProbecheckError('E501', `no modelled kernel function '${fn}'${out}${near !== undefined && !out ? `; did you mean '${near}'?` : ''}${out ? '' : `; known: ${known.join(', ')}`}`);
   }

@@ -17,14 +17,14 @@ import { resolve } from 'node:path';
 import { FastBackend } from '../engine/state/fast.js';
 import { decode, leaves, sizeOf, type FieldT, type RecordT } from '../engine/schema.js';
 import { recording } from '../engine/reduce/recorder.js';
-import { didYouMean, ProbecheckError } from '../engine/errors.js';
+import { ProbecheckError } from '../engine/errors.js';
 import type { Model } from '../engine/model.js';
 import { FIRST, hunkTarget, isPatchFile, isUserPatch, loadedText } from '../kernel/define-patch.js';
 import { buildScenario, START_MODELS, type BuiltScenario, type startModels } from '../kernel/scenario.js';
 import { namePatchFile, parsePatches, patchEntries } from '../kernel/patches.js';
 import { RETURN, STRONG_BY, type Patch, type StrongBy } from '../kernel/emit.js';
 import { excerptsOf } from '../kernel/source.js';
-import { leftOut } from '../kernel/left-out.js';
+import { leftOut, nearName } from '../kernel/left-out.js';
 import { catalogueAt, LATE_CATALOGUE, MODULE_WINDOW_CATALOGUE, SHUTDOWN_CATALOGUE } from '../kernel/catalogue.js';
 import { unformedWindow } from '../kernel/paths/module.js';
 import { BOOT_PROBE } from '../kernel/paths/links.js';
@@ -196,7 +196,7 @@ function checkHunks(profileName: string, patches: string): void {
     const labels = fns.get(h.fn);
     const what = `patch ${p.id} (${p.subject}) does not apply to ${profileName}: hunks[${i}] names ${hunkTarget(h)}`;
     if (!labels) {
-      const near = didYouMean(h.fn, [...fns.keys()]);
+      const near = nearName(h.fn, fns.keys());
       const inside = modelledInside(h.fn, steps()), out = inside ? '' : leftOut(h.fn);
       throw new ProbecheckError('E604', `${what}, but the profile has no modelled function '${h.fn}'${inside}${out}${near !== undefined && !inside && !out ? `; did you mean '${near}'?` : ''}${out ? '' : `; functions: ${[...fns.keys()].sort().join(', ')}`}`);
     }
@@ -523,8 +523,9 @@ export async function runSteps(io: Io, profile: string | undefined, fn: string |
   if (fn) {
     steps = steps.filter((s) => s.fn === fn);
     if (!steps.length) {
-      const inside = modelledInside(fn, cat.refs), out = inside ? '' : leftOut(fn);
-      throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${inside || out}${out ? '' : `; functions: ${[...new Set(cat.steps.map((s) => s.fn))].sort().join(', ') || 'none'}`}`);
+      const inside = modelledInside(fn, cat.refs), out = inside ? '' : leftOut(fn), fns = [...new Set(cat.steps.map((s) => s.fn))].sort();
+      const near = inside || out ? undefined : nearName(fn, fns);
+      throw new ProbecheckError('E501', `--function ${fn}: ${start ? `the start of ${whose}` : whose} builds no step of '${fn}'${inside || out}${near !== undefined ? `; did you mean '${near}'?` : ''}${out ? '' : `; functions: ${fns.join(', ') || 'none'}`}`);
     }
   }
   // A patch's notes on one of its steps' C (a line nearly the kernel's, a release run past: emit.ts), under that step: check and

@@ -7,6 +7,8 @@
  * modelled functions follows it, as it does for an unknown name, since a left-out name is no misspelling
  * and the list (137 names in `source`) buried the reason (s48 h17).
  */
+import { didYouMean } from '../engine/errors.js';
+
 const TAIL = "the moves to the tail of devices_kset's list are not modelled (device_shutdown's walk takes the devices in the order they were added), so a patch to it cannot be written; docs/known-gaps.md#source-conformance-what-it-does-not-cover";
 const SYNC = "sync_state is not modelled (no sync_state callback, no deferred sync list, no supplier lock in device_links_flush_sync_list), so a patch to it cannot be written; docs/known-gaps.md#device_links_lock";
 export const LEFT_OUT: ReadonlyMap<string, string> = new Map([
@@ -22,6 +24,12 @@ export const LEFT_OUT: ReadonlyMap<string, string> = new Map([
   ['device_reorder_to_tail', TAIL],
   ['device_link_release_fn', "the model releases a device link in the step that deletes it (no work of its own to queue or flush, no OF node refcount), so a patch to it cannot be written; docs/known-gaps.md#modelling-limits"],
 ]);
+
+/** The name `fn` was likely meant to be, among `known` and the left-out names: a misspelt left-out name is
+ *  in no list of modelled functions, so did-you-mean is the one place it can be named (s48 h21). */
+export function nearName(fn: string, known: Iterable<string>): string | undefined {
+  return didYouMean(fn, [...known, ...LEFT_OUT.keys()]);
+}
 
 /** `; 'fn' is left out of the model: WHY` for a function the model leaves out on purpose, else ''. */
 export function leftOut(fn: string): string {
