@@ -151,7 +151,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   /** The probe a line of `task` runs inside (recorded as a guess in `nested`), or undefined. */
   const enclosing = (name: string, task: string | undefined, line: number, closedOnly = false) => {
     if (opts.noNest?.has(name)) return undefined;
-    const { here, sync: all } = around(task);
+    // A device is never added inside its own probe: its own open probe is no parent of it (s48 h21:
+    // `device: 'poweroff': device_add` during poweroff's probe made it its own parent, and the walk
+    // up the parents below never ended).
+    const { here, sync: all0 } = around(task), all = all0.filter(([pdev]) => pdev !== name);
     const sync = closedOnly ? all.filter(([pdev, p]) => decidedAfter(pdev, p.line)) : all;
     // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
     // the last opened, is the one running; without caller ids that is a guess, said.
@@ -1099,7 +1102,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   for (const [w, x] of spacedAt) if (drvs.get(w)?.matches.length) notes.push(`driver '${x.name}' (line ${x.line}): its name holds spaces, which a scenario's actions cannot name (they split on spaces): written as ${w}, the name \`validate\` reads in the log's lines for it${plainToo.has(w) ? `; a line names ${w} itself, taken as the same driver` : ''}`);
   // Keep devices that some driver probed, or that are parents of one.
   const keep = new Set<string>();
-  for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p); p = devs.get(p)?.parent) keep.add(p); }
+  for (const d of drvs.values()) for (const m of d.matches) { keep.add(m); for (let p = devs.get(m)?.parent; p && !spaced(p) && !keep.has(p); p = devs.get(p)?.parent) keep.add(p); }
   for (const d of devs.values()) if (!keep.has(d.name) && !refused.has(d.name) && !(d.parent !== undefined && spaced(d.parent))) notes.push(`${d.name}: no driver probed it in the log; left out`);
   // A device no line names a bus for whose supplier line's first word was read as its bus (unknownBus).
   for (const [n, b] of busSaid) { const d = devs.get(n); if (d && !d.busSeen) { d.bus = b.bus; d.busSeen = true; notes.push(`${n}: on bus ${b.bus}, the first word of its supplier line ${b.line} (dev_bus_name, as device_links_check_suppliers prints it before a driver is bound)`); } }

@@ -298,3 +298,17 @@ describe('from-log: a bus name before a device is not its driver', () => {
     expect(Object.keys(s.drivers)).toEqual([`${dev}-driver`]);
   });
 });
+
+describe('from-log: a device added while its own probe runs', () => {
+  // s48 h21: a device_add of the very device whose probe is in flight made it its own parent, and
+  // from-log's walk up the parents never ended (a 4-line log, 100% CPU for good).
+  it('is not its own parent, and the log is read', () => {
+    const s = read([
+      "[    0.502347] bus: 'platform': add driver syscon-poweroff",
+      "[    0.502379] bus: 'platform': __driver_probe_device: matched device poweroff with driver syscon-poweroff",
+      "[    0.502397] bus: 'platform': really_probe: probing driver syscon-poweroff with device poweroff",
+      "[    0.503333] device: 'poweroff': device_add",
+    ]);
+    expect(s.devices.poweroff?.parent).toBeUndefined();
+  }, 20_000);
+});
