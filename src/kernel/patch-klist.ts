@@ -43,7 +43,10 @@ export function busUnlink(site: Site, s: KS, dev: number = site.dev): void {
  * step, so checkBusList leaves those lists alone (s48 h7: with --check-symmetry the RFC written
  * with busLink was E203 blaming the patch for that form).
  */
-export function zeroedBuses(site: Site, s: KS): Set<number> {
+const NONE: ReadonlySet<number> = new Set();
+export function zeroedBuses(site: Site, s: KS): ReadonlySet<number> {
+  // Taken at every move of a user's step: no set made where no device on a list is at place 0 (every state the steps make).
+  if (!site.k.w.devices.some((d) => s.dev[d.i]!.onBus && s.dev[d.i]!.busRank === 0)) return NONE;
   const live = new Set<number>(), placed = new Set<number>();
   for (const d of site.k.w.devices) {
     const x = s.dev[d.i]!;

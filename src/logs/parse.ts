@@ -8,7 +8,7 @@
  * by. A line that holds a driver-core message behind a prefix the reader does not know is not
  * read either, but counted apart (`prefixed`), so that the commands can name the prefix.
  */
-import { DEV_PREFIX, DEV_PREFIX_2, KNOWN_BUSES, RULES, type Rule } from './formats.js';
+import { DEV_PREFIX, DEV_PREFIX_2, RULES, logBuses, type Rule } from './formats.js';
 import { undecorated } from './dyndbg.js';
 
 export interface LogEvent {
@@ -631,7 +631,7 @@ function markInProbe(events: LogEvent[], others: ParsedLog['others']): void {
    * driver is `usb`, as its bus is, so "usb usb1: New USB device found" (before usb1's device_add)
    * says nothing of a probe.
    */
-  const buses = new Set([...KNOWN_BUSES, ...events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  const buses = logBuses(events);
   const drivers = new Map<string, Set<string>>();
   for (const e of events) if (e.dev !== undefined && e.drv !== undefined && !buses.has(e.drv)) (drivers.get(e.dev) ?? drivers.set(e.dev, new Set()).get(e.dev)!).add(e.drv);
   /** Per device, in line order: where a probe of it was seen under way ('open') and where one was decided. */

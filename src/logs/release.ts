@@ -15,7 +15,7 @@ import { excerptsOf } from '../kernel/source.js';
 import { backportName, backportsPast } from '../kernel/backports.js';
 import type { LogKernel, ReturnedForm } from './model-events.js';
 import type { ParsedLog } from './parse.js';
-import { KNOWN_BUSES } from './formats.js';
+import { logBuses } from './formats.js';
 import { supplierLine } from './supplier-words.js';
 
 /** `5.4` -> 5004, `v6.12` -> 6012. */
@@ -205,7 +205,7 @@ export function supplierFormOf(p: string): 'dbg' | 'err_probe' | 'none' | undefi
 
 /** The first of the log's lines in device_links_check_suppliers' words, with the bus first (the core's, not a driver's own dev_err_probe), and its form. */
 function supplierOfLog(log: ParsedLog): { form: 'dbg' | 'err_probe'; line: number; text: string; other?: { line: number; text: string } } | undefined {
-  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  const buses = logBuses(log.events);
   let first: { form: 'dbg' | 'err_probe'; line: number; text: string } | undefined;
   for (const o of log.others) {
     // supplier-words.ts: a dev_dbg line behind dyndbg's decorations dates the log as a plain one does.

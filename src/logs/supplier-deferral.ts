@@ -6,7 +6,7 @@
  * boot's `platform i2c@0: error -EPROBE_DEFER: supplier 80010000.gpio not ready`, linuxdev.cc
  * 2023-12-10; a Raspberry Pi 5's pending lines, raspberrypi/linux#7440 2026-06-16; validate s46 h23).
  */
-import { KNOWN_BUSES } from './formats.js';
+import { logBuses } from './formats.js';
 import type { ParsedLog } from './parse.js';
 import { supplierLine, supplierLookalike, supplierReason, supplierSaid, type SupplierWords } from './supplier-words.js';
 
@@ -18,7 +18,7 @@ export function supplierDeferral(log: ParsedLog): string {
   // in that driver's own probe; the pending reason's first word too (`"%s: %pV"`, dev_driver_string).
   // s46 h12: `cdns-i2c i2c@0: error -EPROBE_DEFER: supplier X not ready`, a driver's own dev_err_probe,
   // was named the core's deferral that names no driver. `probe deferral - ` is core.c's words alone.
-  const buses = new Set([...KNOWN_BUSES, ...log.events.flatMap((e) => (e.bus !== undefined ? [e.bus] : []))]);
+  const buses = logBuses(log.events);
   const read = (line: number, first: string, dev: string, w: SupplierWords, pending: boolean) =>
     ({ line, dev, says: supplierSaid(w), pending, core: w.form === 'dbg' || buses.has(first), first });
   const lines = [

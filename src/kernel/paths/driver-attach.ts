@@ -19,7 +19,7 @@ import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-over
 import { defersMatch, matchDeferStep } from './match-defer.js';
 import { isUserPatch } from '../define-patch.js';
 import { walkPasses, walkStarts, walkerOf } from './owed.js';
-import { extendTimeout, queueTimeoutWork, timeoutPending } from './late-initcall.js';
+import { queueTimeoutWork, timeoutPending } from './late-initcall.js';
 
 /**
  * bus_add_driver(drv), as called by driver_register. Before 190888ac01d0 (v3.6.0 bus.c:691) it
@@ -79,7 +79,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // driver_register's last call, deferred_probe_extend_timeout() (driver.c at adc18506941d and
   // ab7a880263c3, cited where the profile reads a driver.c that has it; mainline reads no driver.c:
   // profiles.ts DRV_UNREAD), is taken with this last step of bus_add_driver, where it may queue the
-  // timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts extendTimeout). The
+  // timeout work: only with 1137838865bf's mod_delayed_work (late-initcall.ts queueTimeoutWork). The
   // cancel-and-schedule form changes nothing the model sees; its lines are cited where the profile's
   // dd.c keeps the function (mainline, dakr@1ac45118ddf8:326-328). 1137838865bf's line is in no tree
   // read: patches.ts mod-delayed-extend names posting@1137838865bf, its revert posting's pre-image.
@@ -90,7 +90,7 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const body = guard ? [] : extend ? [`${DD}:${EXT}:: if (mod_delayed_work(system_wq, &deferred_probe_timeout_work, ... driver_deferred_probe_timeout))`]
     : textLines(k, DD, EXT, [CANCEL, HZ]).length ? [`${DD}:${EXT}:: ${CANCEL} ... ${HZ}`] : [];
   f.step('add_bind_files', { where: `${BUS}:bus_add_driver (module_add_driver, add_bind_files)`, c: ['error = add_bind_files(drv);', ...call, ...body],
-    run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; if (guard) return 'delayed_work_pending'; extendTimeout(k, s, ctx); return RETURN; } });
+    run: (s, _t, _b, ctx) => { s.drv[drv]!.bindFiles = true; if (guard) return 'delayed_work_pending'; if (extend) queueTimeoutWork(s, ctx); return RETURN; } });
   if (guard) {
     // 557495bc8790 (patches.ts extend-pending-guard, read in its 6.6.y backport, dd.c at
     // gregkh@2f48e29ce9dc): `if (delayed_work_pending(&deferred_probe_timeout_work) &&

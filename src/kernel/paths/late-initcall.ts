@@ -16,7 +16,7 @@
  * scheduled. Not modelled: initcalls_done (read only by driver_deferred_probe_check_state and
  * initcall_debug), fw_devlink_drivers_done, fw_devlink_probing_done, debugfs, v3.x/v4.x's
  * workqueue allocation failing. deferred_probe_extend_timeout: only where it may queue the work
- * (extendTimeout: 1137838865bf's mod_delayed_work); its delay is time, not modelled.
+ * (queueTimeoutWork, from driver_register: 1137838865bf's mod_delayed_work); its delay is time, not modelled.
  */
 import { ProbecheckError } from '../../engine/errors.js';
 import { RETURN, type Kernel, type KStep, type Ret, type ThreadBuilder } from '../emit.js';
@@ -70,8 +70,11 @@ export const keepsTimeout = (k: Pick<Kernel, 'has' | 'w' | 'patches'>) => waitsF
 /** The timeout work's first step: where it is while queued and not yet running (PENDING set). */
 export const TIMEOUT_START = `${TIMEOUT_PROGRAM}:driver_deferred_probe_trigger`;
 
+/** The timeout work's thread where the step's context can list threads (not in `probecheck steps`' walk). */
+const timeoutWorker = (ctx: StepCtx) => ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER);
+
 /** delayed_work_pending(&deferred_probe_timeout_work): queued and not yet started (PENDING set). */
-export const timeoutPending = (ctx: StepCtx): boolean => ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER)?.at === TIMEOUT_START;
+export const timeoutPending = (ctx: StepCtx): boolean => timeoutWorker(ctx)?.at === TIMEOUT_START;
 
 /**
  * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
@@ -104,17 +107,9 @@ export const timeoutPending = (ctx: StepCtx): boolean => ctx.threads?.().find((x
  * in include/linux/workqueue.h as stored at gregkh@017ea3f38a2d (release not identified; that of
  * the mainline profile's era was not read). Nothing where no timeout work is built (no late
  * initcall, or a timeout <= 0), or where threads cannot be read (`probecheck steps`).
- */
-export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
-  const th = ctx.threads?.().find((x) => x.name === TIMEOUT_WORKER);
-  if (!th || th.at === TIMEOUT_START) return;
-  if (th.at === null) ctx.spawn(TIMEOUT_WORKER);
-  else s.timeoutRequeued = true;
-}
-
-/**
- * deferred_probe_extend_timeout() at the end of driver_register. Where it cancels and schedules
- * again (`if (cancel_delayed_work(...)) schedule_delayed_work(..., timeout * HZ)`, every profile
+ *
+ * deferred_probe_extend_timeout() at the end of driver_register (driver-attach.ts busAddDriver):
+ * where it cancels and schedules again (`if (cancel_delayed_work(...)) schedule_delayed_work(..., timeout * HZ)`, every profile
  * from 2b28a1a84a0e, the v5.19 merge window by PROBE_TIMEOUT_DEFAULT_10's notes, to mainline) a
  * pending work stays pending and no other is queued: the untimed model sees nothing, and builds
  * nothing. cancel_delayed_work (workqueue.c at gregkh@53c2f13c1ee5, page 124000-140000:
@@ -122,10 +117,13 @@ export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
  * canceled; %false if it wasn't pending") is true only where try_to_grab_pending stole the work
  * off its timer or worklist; an idle or running work gives false, and nothing is queued. With
  * 1137838865bf's mod_delayed_work (EXTEND_QUEUES_IDLE: patches.ts mod-delayed-extend) a work that
- * was not pending is queued.
+ * was not pending is queued here.
  */
-export function extendTimeout(k: Pick<Kernel, 'has'>, s: KS, ctx: StepCtx): void {
-  if (k.has('EXTEND_QUEUES_IDLE')) queueTimeoutWork(s, ctx);
+export function queueTimeoutWork(s: KS, ctx: StepCtx): void {
+  const th = timeoutWorker(ctx);
+  if (!th || th.at === TIMEOUT_START) return;
+  if (th.at === null) ctx.spawn(TIMEOUT_WORKER);
+  else s.timeoutRequeued = true;
 }
 
 /** The timeout work's step that prints the r-th entry of the pending list (1: the head, where the walk starts). */
