@@ -17,6 +17,7 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundledHint } from './bundled.js';
 import { knowExports, notExported, notImported, ProbecheckError, thrownValue } from './engine/errors.js';
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
@@ -183,7 +184,7 @@ export function importedFiles(): string[] { return [...imported.keys()].map(show
 
 export async function importFile(path: string): Promise<Record<string, unknown>> {
   const abs = resolve(path);
-  if (!existsSync(abs)) throw new ProbecheckError('E503', `${shownPath(path)}: no such file or directory`);
+  if (!existsSync(abs)) throw new ProbecheckError('E503', `${shownPath(path)}: no such file or directory${bundledHint(path)}`);
   // (A folder given to --patch or --property-file was E105 with Node's words about an import from dist/load.js.)
   if (statSync(abs).isDirectory()) throw new ProbecheckError('E503', `${shownPath(path)}: is a directory, not a file`);
   imported.set(abs, abs);

@@ -3,6 +3,7 @@
  * binary. UTF-16 text (PowerShell's `>` writes it, with a byte-order mark) is decoded and read.
  */
 import { readFileSync } from 'node:fs';
+import { bundledHint } from '../bundled.js';
 import { ProbecheckError } from '../engine/errors.js';
 import { parseLog, type ParsedLog } from '../logs/parse.js';
 
@@ -23,7 +24,7 @@ export function readLog(file: string): ParsedLog {
   let buf: Buffer;
   try { buf = readFileSync(file); } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ProbecheckError('E503', `${file}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EISDIR' ? 'is a directory, not a log file' : (e as Error).message}`);
+    throw new ProbecheckError('E503', `${file}: ${code === 'ENOENT' ? `no such file or directory${bundledHint(file)}` : code === 'EISDIR' ? 'is a directory, not a log file' : (e as Error).message}`);
   }
   const wide = utf16(buf);
   let text: string;

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundledHint, PACKAGE_ROOT } from '../bundled.js';
 import { ProbecheckError } from '../engine/errors.js';
 import type { ModelFactory } from '../engine/model.js';
 import { defaultExport, importFile } from '../load.js';
@@ -17,8 +17,7 @@ export type Target =
   | { kind: 'model'; file: string; factory: ModelFactory }
   | { kind: 'suite'; loaded: LoadedSuite };
 
-/** The package's root: two levels above this file in both src/cli and dist/cli. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PACKAGE_ROOT };
 
 const SUITE_FILE = /\.suite\.[cm]?[jt]s$/;
 
@@ -32,7 +31,7 @@ export function expandArgs(args: readonly string[]): string[] {
   const list = args.length ? args : [join(PACKAGE_ROOT, 'properties')];
   const files: string[] = [];
   for (const a of list) {
-    if (!existsSync(a)) throw new ProbecheckError('E503', `${a}: no such file or directory`);
+    if (!existsSync(a)) throw new ProbecheckError('E503', `${a}: no such file or directory${bundledHint(a)}`);
     if (statSync(a).isDirectory()) {
       // Subfolders too (a CI hunt, 2026-12-05: a failing suite in properties/sub/ never ran).
       const suites = suiteFiles(a);

@@ -127,6 +127,17 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     oneErrorLine(dir, ['steps', '--patch', 'codina-v7'], /^probecheck: E604 \(patch does not apply\): codina-v7: patch 'x': hunks: expected a non-empty list$/);
   });
 
+  // docs/ci.md's commands are written from a clone (`check models/host-children.ts`): from a project
+  // that installed probecheck they were a bare "no such file" (a team's CI from the tarball, s49 h4).
+  it("a missing path that is one of probecheck's own files names it, for check, simulate and a log", () => {
+    const dir = userFolder();
+    const own = (p: string) => new RegExp(`^probecheck: E503 \\(unreadable input file\\): ${p}: no such file or directory; probecheck's own ${p} is /.*/${p}$`);
+    oneErrorLine(dir, ['check', 'models/host-children.ts', '--param', 'n=3', '-q'], own('models/host-children\\.ts'));
+    oneErrorLine(dir, ['simulate', 'models/hot-unplug.ts'], own('models/hot-unplug\\.ts'));
+    oneErrorLine(dir, ['from-log', 'models/logs/dwc3-reprobe-loop.log', '-o', 'd.ts'], own('models/logs/dwc3-reprobe-loop\\.log'));
+    oneErrorLine(dir, ['check', 'models/nope.ts', '-q'], /: models\/nope\.ts: no such file or directory$/);
+  });
+
   // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
   // and the build failed: E101 "Cannot read properties of undefined" for a scenario, an internal
   // error for a patch's hunks, a suite's cases or a list of properties.
