@@ -13,7 +13,7 @@ import { modelNoteLines, renderViolation, showParams, statsLines, vacuityLines, 
 import { table } from '../report/table.js';
 import { stopLines } from '../report/stop.js';
 import type { CheckedRun } from '../report/runs.js';
-import { suiteNoteLines, suiteSummary, suiteTable } from '../report/suite.js';
+import { suiteNoteLines, suiteSummary, suiteTable, vacuousMismatchLines } from '../report/suite.js';
 import { wrapLines } from '../report/wrap.js';
 import { EXPECTED, type Expected } from '../suite/define.js';
 import { belowCwd, type SearchSources } from '../report/trace-file.js';
@@ -477,7 +477,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       if (v.length) io.out(v.join('\n'));
     }
   }
-  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), suiteSummary(suites, io.colors)], io.width)].join('\n'));
+  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors)], io.width)].join('\n'));
   for (const line of annotations) io.out(line);
   return exit;
 }

@@ -8,7 +8,7 @@
 import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { caseOf, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { caseLine } from './suite-lines.js';
-import { showParams } from './text.js';
+import { showParams, vacuousWhy } from './text.js';
 import { relative, resolve } from 'node:path';
 import { below } from './trace-file.js';
 
@@ -51,7 +51,8 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
     const { at, where } = placeOf(r, suites, fileOf);
     const expected = r.expect ? ` (expected ${r.expect[p.name]})` : '';
     const title = `${p.name} ${p.verdict}${expected}`;
-    const msg = `${where}: ${p.name} ${p.verdict}${expected}${p.explanation ? `: ${p.explanation}` : ''}${p.trace ? ` [${p.trace.steps.length}-step trace]` : ''}`;
+    const why = p.explanation ?? (p.verdict === 'vacuous' ? vacuousWhy(r.result, p.name) : undefined);
+    const msg = `${where}: ${p.name} ${p.verdict}${expected}${why ? `: ${why}` : ''}${p.trace ? ` [${p.trace.steps.length}-step trace]` : ''}`;
     out.push(`::error ${at},title=${prop(title)}::${data(msg)}`);
   }
   // An actor's action that never completed (exit 5 unless --allow-vacuous): every verdict of the

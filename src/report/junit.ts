@@ -9,7 +9,7 @@
  */
 import type { CheckedRun } from './runs.js';
 import { caseOf, expectedVerdict, partialVerdict, propertyFailed, reportedProperties } from './runs.js';
-import { loopNote, showParams } from './text.js';
+import { loopNote, showParams, vacuousWhy } from './text.js';
 import type { SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
 
@@ -56,7 +56,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         if (propertyFailed(r, p.name, p.verdict)) {
           f++;
           const want = expectedVerdict(r, p.name);
-          const body = [p.explanation ?? '', ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? []),
+          const body = [p.explanation ?? (p.verdict === 'vacuous' ? vacuousWhy(r.result, p.name) ?? '' : ''), ...(p.trace?.steps.map((s) => `${s.n}. ${s.thread}: ${s.label} (${s.where})`) ?? []),
             ...(p.trace?.loopFrom !== undefined ? [loopNote(p.trace)] : [])].join('\n');
           cases.push(`${head}>\n      <failure message="${xmlEscape(`${p.name}: expected ${want}, observed ${p.verdict}`)}" type="${p.verdict}">${xmlEscape(body)}</failure>\n    </testcase>`);
         } else if (partialVerdict(r, p.name, p.verdict)) {
@@ -70,7 +70,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           // (A case that expects `vacuous` passes, flag or not: the terminal says ok either way.)
           // Accepted, not passed: a dashboard should not show it as a property that held (a CI hunt, 2026-12-05).
           skipped++;
-          cases.push(`${head}>\n      <skipped message="${xmlEscape(`vacuous, accepted by --allow-vacuous: ${p.explanation ?? 'its premise never held'}`)}"/>\n    </testcase>`);
+          cases.push(`${head}>\n      <skipped message="${xmlEscape(`vacuous, accepted by --allow-vacuous: ${p.explanation ?? vacuousWhy(r.result, p.name) ?? 'its premise never held'}`)}"/>\n    </testcase>`);
         } else cases.push(`${head}/>`);
       }
       // The model's notes (a flag the profile takes unread, an option its kernel lacks): the verdicts

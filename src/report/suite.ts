@@ -6,7 +6,7 @@ import { isPart } from '../engine/search/shard.js';
 import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { plain, type Colors } from './colors.js';
 import { tableLines, visibleLength } from './table.js';
-import { colorVerdict, showParams } from './text.js';
+import { colorVerdict, showParams, vacuousWhy } from './text.js';
 
 /** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
 export function showCaseParams(p: Record<string, string | number>): string {
@@ -72,6 +72,19 @@ export function suiteNotes(outcomes: readonly SuiteOutcome[]): string[] {
 /** Each distinct note once, numbered as the table's marks: `note [1]: ...`. */
 export function suiteNoteLines(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
   return suiteNotes(outcomes).map((n, i) => col.yellow(`note [${i + 1}]: ${n}`));
+}
+
+/**
+ * Why each verdict a case did not expect to be vacuous was: the table says `vacuous`, MISMATCH, and
+ * the vacuity report of a scenario's run is not printed for a suite's case (a team's CI, s49 h4).
+ */
+export function vacuousMismatchLines(outcomes: readonly SuiteOutcome[], col: Colors = plain): string[] {
+  const out: string[] = [];
+  for (const o of outcomes) for (const [i, c] of o.cases.entries()) for (const r of c.rows) {
+    const why = r.status === 'mismatch' && r.observed === 'vacuous' && c.result ? vacuousWhy(c.result, r.property) : undefined;
+    if (why) out.push(`${o.suite} cases[${i}] (${showParams(c.result!.params)}): ${r.property}: ${col.yellow('vacuous')}: ${why}`);
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  * "possible unsafe scenario". Wide traces fall back to a numbered list. Also the verdict table
  * and the stats line of a whole run. Pure functions from Result data to strings; no I/O.
  */
-import type { PropertyResult, Result, Waiter } from '../engine/result.js';
+import type { PropertyResult, Result, VacuousProperty, Waiter } from '../engine/result.js';
 import type { Trace, TraceStep } from '../engine/trace.js';
 import { plain, type Colors } from './colors.js';
 import { wrapLines } from './wrap.js';
@@ -417,10 +417,19 @@ export function vacuityLines(r: Result, col: Colors = plain, allowed: boolean | 
   const note = allowed === 'no exit' ? '' : allowed ? ' (accepted: --allow-vacuous)' : ' (--allow-vacuous accepts this)';
   const out = [col.yellow(`vacuity: these verdicts say less than they seem${note}:`)];
   for (const a of v.actions) out.push(col.yellow(`  action '${a.action}' of ${a.thread} never completed in any run: it returned early, or waited, every time`));
-  for (const p of v.properties) {
-    out.push(col.yellow(`  ${p.name}: vacuous: ${p.reason === 'initial-state' ? 'the search saw only the initial state (nothing ever moved)' : `its premise never held${p.premise ? `: ${p.premise}` : ''}`}`));
-  }
+  for (const p of v.properties) out.push(col.yellow(`  ${p.name}: vacuous: ${whyVacuous(p)}`));
   return out;
+}
+
+const whyVacuous = (p: VacuousProperty) => (p.reason === 'initial-state' ? 'the search saw only the initial state (nothing ever moved)' : `its premise never held${p.premise ? `: ${p.premise}` : ''}`);
+
+/**
+ * Why a property is vacuous, as the vacuity report says it: a GitHub annotation and a JUnit
+ * failure say it too (a team's CI, s49 h4: `wait-for-probe vacuous (expected holds)`, and why not).
+ */
+export function vacuousWhy(r: Pick<Result, 'vacuity'>, name: string): string | undefined {
+  const p = r.vacuity?.properties.find((x) => x.name === name);
+  return p && whyVacuous(p);
 }
 
 /** The model's notes: what it made of a scenario's option its kernel does not have, and the like. */

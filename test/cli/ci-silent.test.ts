@@ -121,6 +121,19 @@ export default defineSuite({ name: 'ev', model: './idle.ts', cases: [ { params: 
       expect(probecheck(['check', 'ev.suite.ts', '--junit', 'ev.xml', '-q', ...flags], { cwd: dir }).stdout).toMatch(/single-binding\s+vacuous\s+vacuous\s+.*\s+ok$/m);
       expect(readFileSync(join(dir, 'ev.xml'), 'utf8')).toMatch(/<testcase classname="ev\[[^"]*\]" name="single-binding" time="[\d.]+"\/>/);
     }
+    // A case that expects `holds` and got `vacuous` says why, as a scenario's vacuity report does, in
+    // the text, the annotation and JUnit (a team's CI, s49 h4: "vacuous (expected holds)" and no more).
+    writeFileSync(join(dir, 'eh.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'eh', model: './idle.ts', cases: [ { params: {}, expect: { 'single-binding': 'holds' } } ] });
+`);
+    const why = "its premise never held: some device's dev->driver is set or cleared, or a probe starts";
+    const eh = probecheck(['check', 'eh.suite.ts', '--junit', 'eh.xml', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(eh.status).toBe(4);
+    expect(unwrap(eh.stdout)).toContain(`eh cases[0] (profile=mainline patches=): single-binding: vacuous: ${why}\n`);
+    expect(eh.stdout).toContain(`title=single-binding vacuous (expected holds)::eh cases[0] (profile=mainline patches=): single-binding vacuous (expected holds): ${why}\n`);
+    expect(readFileSync(join(dir, 'eh.xml'), 'utf8')).toContain(`type="vacuous">${why.replace("'", '&apos;').replace('>', '&gt;')}</failure>`);
+    probecheck(['check', 'eh.suite.ts', '--junit', 'eh.xml', '-q', '--allow-vacuous'], { cwd: dir });
+    expect(readFileSync(join(dir, 'eh.xml'), 'utf8')).toContain(`<skipped message="vacuous, accepted by --allow-vacuous: ${why.replace("'", '&apos;').replace('>', '&gt;')}"/>`);
   });
   it('JUnit testcase identities are unique: two cases with the same parameters, a suite and a scenario of one name (a CI hunt, 2026-12-05)', () => {
     writeFileSync(join(dir, 'twice.suite.ts'), `import { defineSuite } from 'probecheck';
