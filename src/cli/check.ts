@@ -128,12 +128,12 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           if (!done.result.complete || !base.result.complete) found.push({ patch: user.map((p) => p.id).join(', '), step: '', note: 'not compared', text: `patch steps not compared with the model without the patch: ${partial}` });
           notes.push(...found.map((n) => ({ ...n, model: done.result.model })));
         }
-        runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous });
-        codes.push(verdictExit(done.result, output.allowVacuous));
         // No step of the user's patch ran, or one blocks every thread that reaches it for ever: a
         // "holds" then is the kernel's without the patch, or about runs that stop at its wait, and
         // says nothing of the patch (a new user, 2026-12-06: holds, exit 0, beside a warning).
         const nc = unpatched ? notCredited(user, found) : undefined;
+        runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous, ...(nc ? { notCredited: nc.text } : {}) });
+        codes.push(verdictExit(done.result, output.allowVacuous));
         if (nc) {
           uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
           if (!output.allowVacuous) codes.push(EXIT.vacuous);
@@ -172,10 +172,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           }
           progress.clear();
           const ci = s.suite.cases.indexOf(c);
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}) });
           // A case's patch files: what the patched result alone tells (a step that never fires or is
           // not applied, a wait that never blocked); `unreachable` needs a search without the patch,
           // which a suite does not run (a CI hunt, 2026-12-05: a case's patch notes were dropped).
+          let nc: ReturnType<typeof notCredited>;
           if (mine.length) {
             const found = patchNotes(mine, done.result).map((n) => ({ ...n, model: done.result.model, suite: s.suite.name, case: ci }));
             notes.push(...found);
@@ -183,7 +183,17 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             // A hunk the case's scenario never calls is said in --json only: a patch of several hunks is
             // often checked on scenarios that each run one of them (the bundled autoprobe-del suite).
             caseNotes.push(...noteLines(found.filter((n) => n.note !== 'not called'), io.colors.yellow).map((l) => `${s.suite.name} cases[${ci}] (${showParams(rest)}): ${l}`));
+            // No step of the case's patch files ran (or one blocks for ever): its verdicts are the
+            // kernel's without them, exit 5 as `check --patch` says (a team's CI, s49 h4: exit 0,
+            // a warning in the log, JUnit and annotations green, for a patch whose hunk never fired).
+            nc = notCredited(mine, found);
+            if (nc) {
+              uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
+              if (!output.allowVacuous) codes.push(EXIT.vacuous);
+              caseNotes.push(`${s.suite.name} cases[${ci}] (${showParams(rest)}): ${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
+            }
           }
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}) });
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);

@@ -45,8 +45,9 @@ export const EXIT_HELP = `Exit status:
      before a verdict, random walks ended without one, or every case of a suite is FIXME (nothing checked)
   4  a suite's observed verdict or state count differs from its expectation
   5  vacuous: a property's premise was never met, the search saw only the initial state, an
-     actor action never completed, or no step of a --patch file ran (or one of its steps blocks
-     every thread that reaches it for ever) (--allow-vacuous accepts it: exit as if it held)
+     actor action never completed, or no step of a --patch file (or a suite case's patches: file)
+     ran (or one of its steps blocks every thread that reaches it for ever) (--allow-vacuous
+     accepts it: exit as if it held)
   When several apply, the first in the order 2, 4, 1, 5, 3 wins.`;
 
 export function verdictExit(r: Result, allowVacuous = false): ExitCode {

@@ -66,6 +66,12 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
       out.push(`::error ${at},title=${prop(`action '${a.action}' never completed`)}::${data(`${where}: action '${a.action}' of ${a.thread} never completed in any run: its verdicts are about runs that stop short`)}`);
     }
   }
+  // No step of the run's patch files ran, or one blocks for ever (exit 5 unless --allow-vacuous).
+  for (const r of runs) {
+    if (!r.notCredited || r.allowVacuous) continue;
+    const { at, where } = placeOf(r, suites, fileOf);
+    out.push(`::error ${at},title=${prop('not credited to the patch')}::${data(`${where}: not credited to the patch: ${r.notCredited}`)}`);
+  }
   // The actions a case pins as never completing are not the ones that did not (neverCompletes).
   for (const o of suites) for (const [i, c] of o.cases.entries()) {
     if (!c.expectedIdle || c.actionsStatus !== 'mismatch' || !c.result) continue;

@@ -4,7 +4,8 @@
  * (a suite's expectation; for a plain model, that the property holds), and is skipped when the
  * search stopped before a verdict or the suite marks it FIXME. A suite case that pins a state
  * count has one more testcase, `state count`, which fails when the search found another number,
- * and a run whose actions never all completed one more, `actions complete`, failed (exit 5). A run
+ * and a run whose actions never all completed one more, `actions complete`, failed (exit 5), as is
+ * `patch credited` for a run none of whose patch files' steps ran (exit 5). A run
  * whose model has notes says them in each of its verdicts' testcases, as `<system-out>`.
  */
 import type { CheckedRun } from './runs.js';
@@ -32,7 +33,7 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
   const used = new Set<string>();
   const classname = (r: CheckedRun): string => {
     const base = `${r.suite ?? r.result.model}[${showParams(r.result.params)}]`;
-    const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'never completes', 'state count'];
+    const names = [...reportedProperties(r).map((p) => p.name), 'actions complete', 'never completes', 'state count', 'patch credited'];
     const free = (c: string) => names.every((n) => !used.has(`${c}\0${n}`));
     // Two cases of one suite with the same parameters: the case's number tells them apart.
     let cls = base;
@@ -101,6 +102,13 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
           f++;
           cases.push(`${head}>\n      <failure message="${xmlEscape(`never completed in any run: ${what}`)}" type="vacuous">${xmlEscape('An action of the scenario never completed: the verdicts say nothing about what comes after it (--allow-vacuous accepts this).')}</failure>\n    </testcase>`);
         }
+      }
+      // A search whose patch files never ran (exit 5, as a vacuous verdict): its verdicts are the
+      // kernel's without them (a team's CI, s49 h4: the report was green while the exit was 5).
+      if (r.notCredited) {
+        const head = `    <testcase classname="${xmlEscape(cls)}" name="patch credited" time="0"`;
+        if (r.allowVacuous) { skipped++; cases.push(`${head}>\n      <skipped message="${xmlEscape(`not credited to the patch, accepted by --allow-vacuous: ${r.notCredited}`)}"/>\n    </testcase>`); }
+        else { f++; cases.push(`${head}>\n      <failure message="${xmlEscape(`not credited to the patch: ${r.notCredited}`)}" type="vacuous"/>\n    </testcase>`); }
       }
       // A case's pinned state count is a check of its own: a changed state space fails the case.
       if (c && c.expectedStates !== undefined) {

@@ -26,6 +26,11 @@ export interface CheckedRun {
   statesAtLeast?: true;
   /** What the count is (merged shards: stored with overlap, at least the largest part). */
   countNote?: string;
+  /**
+   * Why its verdicts cannot be credited to the user's patch files (no step of theirs ran, or one
+   * blocks for ever: patch-notes.ts notCredited): exit 5 unless --allow-vacuous.
+   */
+  notCredited?: string;
 }
 
 /** The properties a run reports: a suite case's expected ones (it may check more, for its golden count). */

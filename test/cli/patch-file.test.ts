@@ -566,6 +566,31 @@ export default scenario({
     expect(a.status).toBe(0);
     expect(JSON.parse(a.stdout).notCredited[0].text).toMatch(/^no step of patch idle ran in the search: /);
   });
+  // A team's CI (s49 h4): a suite case's patch none of whose steps ran was exit 0, a warning in the
+  // log; and `check --patch`'s exit 5 had a green JUnit report and no annotation.
+  it('a suite case whose patch files never ran is exit 5 too, and JUnit and the annotations say so', () => {
+    // (idle.ts's insert into device_del leaves `del dc` uncompleted: exit 5 for that alone.)
+    writeFileSync(join(dir, 'idle1.ts'), patchFile('idle1', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
+    writeFileSync(join(dir, 'idle.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'idle', model: './unplug.ts', cases: [{ params: {}, patches: ['./idle1.ts'], expect: { 'single-binding': 'holds' } }] });
+`);
+    const text = 'no step of patch idle1 ran in the search: __driver_attach:device_lock is not applied (this scenario never calls __driver_attach on this profile)';
+    const xml = (f: string) => readFileSync(join(dir, f), 'utf8');
+    const s = probecheck(['check', 'idle.suite.ts', '--junit', 's.xml', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(s.status).toBe(5);
+    expect(unwrap(s.stdout)).toMatch(/single-binding\s+holds\s+holds\s+.*ok$/m);
+    expect(unwrap(s.stdout)).toContain(`idle cases[0] (): not credited to the patch: ${text}: these verdicts are the kernel's without it (exit 5; --allow-vacuous accepts it)`);
+    expect(s.stdout).toContain(`::error file=idle.suite.ts,line=2,title=not credited to the patch::idle cases[0] (profile=v5.1 patches=idle1.ts): not credited to the patch: ${text}\n`);
+    expect(xml('s.xml')).toMatch(/failures="1"[^]*name="patch credited" time="0">\s*<failure message="not credited to the patch: no step of patch idle1 ran/);
+    const a = probecheck(['check', 'idle.suite.ts', '--junit', 's.xml', '-q', '--allow-vacuous'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(a.status).toBe(0);
+    expect(a.stdout).not.toContain('::error');
+    expect(xml('s.xml')).toMatch(/name="patch credited" time="0">\s*<skipped message="not credited to the patch, accepted by --allow-vacuous: no step/);
+    const c = probecheck(['check', 'unplug.ts', '--patch', 'idle1.ts', '--property', 'single-binding', '--junit', 'c.xml', '-q'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(c.status).toBe(5);
+    expect(c.stdout).toContain(`::error file=unplug.ts,title=not credited to the patch::unplug-deferred (profile=v5.1 patches=idle1.ts): not credited to the patch: ${text}\n`);
+    expect(xml('c.xml')).toMatch(/failures="1"[^]*name="patch credited" time="0">\s*<failure/);
+  });
   // An idle step (the worker waiting for work) that never fires is no hang: a review (h11,
   // 2026-12-06) found process_one_work, replaced as it is where no work is ever queued, read
   // "blocks every thread that reaches it for ever", and the patch uncredited (exit 5) though its
