@@ -8,8 +8,9 @@
  */
 import { expect } from 'vitest';
 import type { Result } from './engine/result.js';
-import { renderViolation } from './report/text.js';
+import { renderViolation, vacuousWhy } from './report/text.js';
 import { isPart } from './engine/search/shard.js';
+import { notCredited, patchNotes, userPatches } from './cli/patch-notes.js';
 
 interface ProbecheckMatchers<R = unknown> {
   /**
@@ -55,6 +56,11 @@ expect.extend({
     if (part && bad.length === 0) {
       return { pass: false, message: () => `${props.map((p) => p.name).join(', ')} ${props.length === 1 ? 'holds' : 'hold'} on ${received.model} in shard ${part.index}/${part.count}'s part of the search only: another part may violate ${props.length === 1 ? 'it' : 'them'} (probecheck merge the shards' results for the verdict)` };
     }
+    // No step of the user's patch files ran, or one blocks for ever: the holds is the kernel's
+    // without them, and the CLI exits 5 (a team's CI, s49 h4: toHold passed there).
+    const mine = bad.length === 0 && stuck.length === 0 && !part ? userPatches(received.params.patches) : [];
+    const nc = mine.length ? notCredited(mine, patchNotes(mine, received)) : undefined;
+    if (nc) return { pass: false, message: () => `${props.map((p) => p.name).join(', ')} ${props.length === 1 ? 'holds' : 'hold'} on ${received.model}, but not credited to the patch: ${nc.text} (the CLI exits 5)` };
     const stuckText = () => `${props.map((p) => p.name).join(', ')} ${props.length === 1 ? 'holds' : 'hold'} on ${received.model}, but only in runs that stop short: ${stuck.map((a) => `action '${a.action}' of ${a.thread} never completed in any run`).join('; ')} (result.vacuity.actions; the CLI exits 5)`;
     return {
       pass: bad.length === 0 && stuck.length === 0,
@@ -64,7 +70,7 @@ expect.extend({
           ? renderViolation(received, p)
           : p.verdict === 'unknown'
             ? `${p.name} is unknown on ${received.model}: the search stopped early (${received.stopped ?? 'incomplete'}) after ${received.states} states`
-            : `${p.name} is ${p.verdict} on ${received.model}, not ${p.kind === 'sometimes' ? 'reachable' : 'holds'}${p.verdict === 'vacuous' ? ' (it is about nothing: see result.vacuity)' : p.verdict === 'unreachable' ? ' (no run reaches it: the CLI exits 1)' : ''}`).join('\n\n'),
+            : `${p.name} is ${p.verdict} on ${received.model}, not ${p.kind === 'sometimes' ? 'reachable' : 'holds'}${p.verdict === 'vacuous' ? ` (it is about nothing: ${vacuousWhy(received, p.name) ?? 'see result.vacuity'})` : p.verdict === 'unreachable' ? ' (no run reaches it: the CLI exits 1)' : ''}`).join('\n\n'),
     };
   },
   toBeViolated(received: unknown, ...names: string[]) {

@@ -10,6 +10,7 @@ import { buildScenario, check, ProbecheckError } from 'probecheck';
 import { loadPatchFiles } from '../../src/load.js';
 import { noteLines } from '../../src/cli/patch-notes.js';
 import { unwrap } from './unwrap.js';
+import '../../src/vitest.ts';
 
 const SCENARIO = `import { scenario } from 'probecheck';
 export default scenario({
@@ -590,6 +591,18 @@ export default defineSuite({ name: 'idle', model: './unplug.ts', cases: [{ param
     expect(c.status).toBe(5);
     expect(c.stdout).toContain(`::error file=unplug.ts,title=not credited to the patch::unplug-deferred (profile=v5.1 patches=idle1.ts): not credited to the patch: ${text}\n`);
     expect(xml('c.xml')).toMatch(/failures="1"[^]*name="patch credited" time="0">\s*<failure/);
+  });
+  it('probecheck/vitest: toHold fails on a patch none of whose steps ran, as the CLI exits 5', async () => {
+    writeFileSync(join(dir, 'idle2.ts'), patchFile('idle2', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
+    writeFileSync(join(dir, 'runs.ts'), patchFile('runs', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
+    const unplug = (patches: string) => check(buildScenario({ name: 'unplug-deferred', devices: { dc: {}, pwm: {} },
+      drivers: { 'dc-drv': { matches: ['dc'], probe: ['defer', 'ok'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+      actors: { hotplug: ['add dc', 'del dc'], 'hotplug pwm': 'add pwm' }, properties: ['single-binding'] }, 'v5.1', patches).model);
+    await loadPatchFiles(`${join(dir, 'idle2.ts')},${join(dir, 'runs.ts')}`);
+    const idle = unplug(join(dir, 'idle2.ts'));
+    expect(idle.properties[0]!.verdict).toBe('holds');
+    expect(() => expect(idle).toHold('single-binding')).toThrow('single-binding holds on unplug-deferred, but not credited to the patch: no step of patch idle2 ran in the search: __driver_attach:device_lock is not applied (this scenario never calls __driver_attach on this profile) (the CLI exits 5)');
+    expect(unplug(join(dir, 'runs.ts'))).toHold('single-binding');
   });
   // An idle step (the worker waiting for work) that never fires is no hang: a review (h11,
   // 2026-12-06) found process_one_work, replaced as it is where no work is ever queued, read

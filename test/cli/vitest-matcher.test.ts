@@ -1,10 +1,13 @@
 /** The probecheck/vitest matchers: toHold and toBeViolated on real results, and their messages. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest.ts';
 import { check } from '../../src/engine/check.js';
 import probeTree from '../../models/bench/probe-tree.ts';
 import upl from '../../models/usb-parent-lock.ts';
 import { buildScenario } from '../../src/kernel/index.js';
+import { ROOT } from './run.js';
 
 const v42 = check(probeTree.build({ N: 3, variant: 'v4.2' }));
 const fixed = check(probeTree.build({ N: 3, variant: 'fixed' }));
@@ -45,6 +48,12 @@ describe('probecheck/vitest', () => {
     expect(never).not.toHold();
   });
 
+  // A team's CI (s49 h4): the message said "see result.vacuity", where the CLI says the premise.
+  it('a vacuous verdict fails toHold, saying why as the vacuity report does', () => {
+    const idle = check(buildScenario({ name: 'idle', devices: { dc: {} }, drivers: {}, actors: { a: 'add dc' }, properties: ['single-binding'] }, 'mainline', '').model);
+    expect(() => expect(idle).toHold('single-binding')).toThrow("single-binding is vacuous on idle, not holds (it is about nothing: its premise never held: some device's dev->driver is set or cleared, or a probe starts)");
+  });
+
   // A CI-output hunt (2026-12-05): toHold passed on a shard's part, which the CLI calls `holds (this part)`.
   it("a shard's holds is about its part: toHold fails, naming the shard", () => {
     const part = check(probeTree.build({ N: 3, variant: 'fixed' }), { shard: { index: 1, count: 2 } });
@@ -70,5 +79,20 @@ describe('probecheck/vitest', () => {
   it('an unknown verdict (limit hit) does not hold', () => {
     const partial = check(probeTree.build({ N: 5, variant: 'fixed' }), { maxStates: 500 });
     expect(() => expect(partial).toHold('no-deadlock')).toThrow(/no-deadlock is unknown on probe-tree: the search stopped early \(max-states\)/);
+  });
+
+  // A team's CI (s49 h4): docs/ci.md's example, put in a test file as written, was "expect is not
+  // defined" (vitest's globals are off by default) and no test at all. Running it takes a vitest
+  // process of its own (5 s, measured); this checks its shape, the matcher is checked above.
+  it("docs/ci.md's example is a whole test file: it imports expect and test from vitest, and expects inside a test", () => {
+    const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8');
+    const at = doc.indexOf('```ts', doc.indexOf('<a name="in-your-own-vitest-suite">'));
+    const block = doc.slice(at + 6, doc.indexOf('```', at + 6)).split('\n').map((l) => l.replace(/^  /, ''));
+    expect(block).toContain("import { expect, test } from 'vitest';");
+    expect(block).toContain("import 'probecheck/vitest';");
+    const open = block.findIndex((l) => l.startsWith('test(')), close = block.indexOf('});');
+    const expects = block.flatMap((l, i) => (/\bexpect\(/.test(l) ? [i] : []));
+    expect(expects.length).toBeGreaterThan(0);
+    expect(expects.every((i) => i > open && open >= 0 && i < close)).toBe(true);
   });
 });
