@@ -1840,7 +1840,10 @@ export const LIBRARY: KernelProperty[] = [
         // Codina's v7 posting, merged as 36d74f17e03f (the codina-v7 patch): no WARN while the supplier is DL_DEV_UNBINDING.
         if (k.has('LINKS_NO_DRIVER_UNBINDING_QUIET') && sup.bound && sup.linksUnbinding) continue;
         if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
-        return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}`;
+        // The merged fix is later than every profile's core.c (mainline's included): a developer reading
+        // `mainline` takes it for today's kernel, so the WARN says which release drops it (s49 h3).
+        const fixed = sup.bound && sup.linksUnbinding ? "; 36d74f17e03f (v7.2, 6.18.53) skips this WARN_ON, later than this profile's core.c: --param patches=codina-v7 checks with it" : '';
+        return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}${fixed}`;
       }
       return null;
       // Named on a scenario without managed links (it does not apply there): vacuous, not an E101
