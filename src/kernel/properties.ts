@@ -135,6 +135,10 @@ function probesAfter(k: Kernel, c: PropCtx, x: number, regs: readonly { a: numbe
  */
 function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
   const d = k.w.drivers[drv]!;
+  // A bus that does not autoprobe runs no walk at all (bus_add_driver's `if (sp->drivers_autoprobe) {`,
+  // bus.c at bfa54a793ba7:674, as at 00c4a3c47da7 and ea34511aaf75): a module's async driver there
+  // chose three properties that could only read vacuous (a wrong-verdict hunt, s49 h3).
+  if (!k.w.buses[d.bus]!.autoprobe) return false;
   if (d.requestModule >= 0 || k.w.drivers.some((x) => x.registersDriver.includes(drv) || (d.module >= 0 && x.requestModule === d.module))) return true;
   const regs = actorRegs(k, c, drv);
   return d.matches.some((dev) => {
@@ -154,7 +158,7 @@ function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
 function initMayStart(k: Kernel, c: PropCtx, m: number): boolean {
   if (!c.initAsync.has(m)) return false;
   const drivers = k.w.drivers.filter((d) => d.module === m);
-  return drivers.some((d) => attachMayFind(k, c, d.i) || c.steps.has(`bus_add_driver(${k.dn(d.i)}):async_schedule`));
+  return drivers.some((d) => attachMayFind(k, c, d.i) || (k.w.buses[d.bus]!.autoprobe && c.steps.has(`bus_add_driver(${k.dn(d.i)}):async_schedule`)));
 }
 
 /**
@@ -1890,7 +1894,7 @@ export const LIBRARY: KernelProperty[] = [
   // a patch of yours (a sweep, 2026-12-06: sysfs-bind's async race, both drivers registered at boot
   // and no walk, read vacuous from v5.1).
   { name: 'async-handover', covers: 'L4 (async __driver_attach)', applies: (k, c) => k.has('PER_DEVICE_ASYNC_ATTACH') && k.w.devices.some((d) => d.drivers.length > 1
-    && d.drivers.some((x) => mayBeAsync(k, x) && (k.userPatched || builtBlock(c, `__driver_attach(${k.vn(d.i)},${k.dn(x)})`)))),
+    && d.drivers.some((x) => mayBeAsync(k, x) && k.w.buses[k.w.drivers[x]!.bus]!.autoprobe && (k.userPatched || builtBlock(c, `__driver_attach(${k.vn(d.i)},${k.dn(x)})`)))),
     make: (k, c) => {
       /** A driver whose async __driver_attach matched a device, never tried on it, the device unbound and live. */
       const dropped = (s: KS, q: Query): string | null => {

@@ -804,3 +804,21 @@ describe('lockless-reader: a probe that defers for what it needs (an adversarial
     expect(verdict(kept, 'v5.1', 'lockless-reader')).toBe('vacuous');
   });
 });
+
+// A wrong-verdict hunt (s49 h3): an async driver's module on a bus with autoprobe: false (bound by
+// hand, `bind` and `drivers_probe`) chose module-init-barrier, async-driver and async-handover,
+// and each read vacuous (exit 5): bus_add_driver runs no driver_attach there (`if
+// (sp->drivers_autoprobe) {`), so no __driver_attach sets async_driver and the init starts nothing.
+describe('the async-attach properties on a bus that does not autoprobe', () => {
+  const hand = (autoprobe: boolean): ScenarioSpec => ({ name: 'hand', buses: { platform: { autoprobe } }, devices: { d: { present: !autoprobe } },
+    drivers: { gen: { matches: ['d'], module: 'gen', probeType: 'async' }, spec: { matches: ['d'], present: true } },
+    syncFallback: false, actors: { modprobe: 'modprobe gen', admin: ['maybe bind spec d', 'maybe unbind spec d'], ...(autoprobe ? { hotplug: 'add d' } : { probe: 'drivers_probe d' }) } });
+  const props = ['module-init-barrier', 'async-driver', 'async-handover'];
+  it('are not chosen, and read vacuous when named; on a bus that autoprobes they are chosen (about 0.4 s)', () => {
+    const off = names(hand(false), 'mainline');
+    for (const p of props) expect(off, p).not.toContain(p);
+    for (const p of props) expect(verdict(hand(false), 'mainline', p), p).toBe('vacuous');
+    const on = names(hand(true), 'mainline');
+    for (const p of props) expect(on, p).toContain(p);
+  });
+});
