@@ -221,6 +221,17 @@ describe('mod-delayed-extend: driver_register queues the timeout work where it w
   it('a driver registered after the work ran queues it again ("if the work expired, don\'t start a new one"); mainline holds', () => {
     const s = named(['deferred_probe_initcall', 'register dcd']);
     expect(run(s, '').verdict).toBe('holds');
+    // That holds is the profile's text, which predates both patches upstream: a note says so where
+    // the property is checked without them (s49 h3), and only there.
+    const notes = (sp: ScenarioSpec, profile: string, patches: string) => {
+      const { model } = buildScenario(sp, profile, patches);
+      check(model, { maxStates: 1 });   // the notes of the properties a run checks are set when it starts
+      return model.notes!.filter((n) => n.includes('predates mod-delayed-extend'));
+    };
+    expect(notes(s, 'mainline', '')).toEqual([expect.stringMatching(/^timeout-after-initcall: profile mainline predates mod-delayed-extend and extend-pending-guard: .*; --param patches=mod-delayed-extend,extend-pending-guard checks with them$/)]);
+    expect(notes(s, 'mainline', 'mod-delayed-extend,extend-pending-guard')).toEqual([]);
+    expect(notes(s, 'v6.12', '')).toEqual([]);
+    expect(notes({ ...s, properties: ['no-deadlock'] }, 'mainline', '')).toEqual([]);
     const p = run(s, 'mod-delayed-extend');
     expect(p.verdict).toBe('violated');
     expect(p.explanation).toMatch(/starts again after it ran \(driver_deferred_probe_timeout is 0\)/);
