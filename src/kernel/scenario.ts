@@ -1130,7 +1130,16 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
     const of = [...k.workerSteps ?? []].filter(([, ls]) => ls.includes(l));
     return of.length > 0 && of.every(([d]) => retriesOnlyBlocked(k, steps, d) && !l.startsWith(`__device_attach(${k.vn(d)})`));
   };
+  // Nor one of a device on a bus that does not autoprobe, queued by __device_attach(dev, true) or a
+  // registration walk: bus_probe_device's and bus_add_driver's drivers_autoprobe tests turn both
+  // away (device-add.ts busProbeDevice, driver-attach.ts), and no step writes a bus's autoprobe;
+  // drivers_probe's __device_attach(dev, false) and a sysfs bind queue none (s49 h3: a bus bound by
+  // hand beside wait_for_device_probe chose wait-for-probe, which read vacuous).
+  const handBound = new Set(w.devices.filter((d) => !w.buses[d.bus]!.autoprobe).map((d) => k.vn(d.i)));
+  const handDrivers = new Set(w.drivers.filter((d) => !w.buses[d.bus]!.autoprobe).map((d) => k.dn(d.i)));
+  const turnedAway = (l: string) => handBound.has(/^__(?:device|driver)_attach\(([^,)]+)/.exec(l)?.[1] ?? '') || handDrivers.has(/^bus_add_driver\(([^)]+)\)/.exec(l)?.[1] ?? '');
   const asyncOutlives = threads.some((t, ti) => Object.entries(t.steps).some(([l, st]) => st.where.includes(`${ASYNC}:async_schedule`) && steps.has(l)
+    && !turnedAway(l)
     && !(t.name === DEFERRED_WORKER && blockedOnly(l))
     && !(ti < actors.length && actorSyncs(ti, actionOf[ti]!.get(l) ?? -1))
     && !w.modules.some((m) => t.name === requestModprobeThread(m.name) && syncedLoad(m.i))));

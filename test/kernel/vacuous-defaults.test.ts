@@ -809,7 +809,7 @@ describe('lockless-reader: a probe that defers for what it needs (an adversarial
 // hand, `bind` and `drivers_probe`) chose module-init-barrier, async-driver and async-handover,
 // and each read vacuous (exit 5): bus_add_driver runs no driver_attach there (`if
 // (sp->drivers_autoprobe) {`), so no __driver_attach sets async_driver and the init starts nothing.
-describe('the async-attach properties on a bus that does not autoprobe', () => {
+describe('the async properties on a bus that does not autoprobe', () => {
   const hand = (autoprobe: boolean): ScenarioSpec => ({ name: 'hand', buses: { platform: { autoprobe } }, devices: { d: { present: !autoprobe } },
     drivers: { gen: { matches: ['d'], module: 'gen', probeType: 'async' }, spec: { matches: ['d'], present: true } },
     syncFallback: false, actors: { modprobe: 'modprobe gen', admin: ['maybe bind spec d', 'maybe unbind spec d'], ...(autoprobe ? { hotplug: 'add d' } : { probe: 'drivers_probe d' }) } });
@@ -820,5 +820,14 @@ describe('the async-attach properties on a bus that does not autoprobe', () => {
     for (const p of props) expect(verdict(hand(false), 'mainline', p), p).toBe('vacuous');
     const on = names(hand(true), 'mainline');
     for (const p of props) expect(on, p).toContain(p);
+  });
+  // wait-for-probe too: only __device_attach(dev, true) and the walks queue an async probe, and the
+  // drivers_autoprobe tests keep both from such a bus (scenario.ts asyncOutlives); a hot-added device there.
+  it('wait-for-probe is not chosen beside a hot-added device of an async driver there, and is where the bus autoprobes', () => {
+    const add = (autoprobe: boolean): ScenarioSpec => ({ name: 'add', buses: { platform: { autoprobe } }, devices: { d: {} },
+      drivers: { gen: { matches: ['d'], present: true, probeType: 'async' } }, syncFallback: false, actors: { hotplug: 'add d', kernel: 'wait_for_device_probe' } });
+    expect(names(add(false), 'mainline')).not.toContain('wait-for-probe');
+    expect(verdict(add(false), 'mainline', 'wait-for-probe')).toBe('vacuous');
+    expect(names(add(true), 'mainline')).toContain('wait-for-probe');
   });
 });
