@@ -56,6 +56,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
       : `${supplier ? `${supplier}; ` : ''}${BOOT_WITH}`}`);
   }
   tooBig(file, r);
+  tooDeep(file, r);
   const b = buildable(file, log, name, profile, r);
   r = b.r;
   // A --profile the log's kernel is not (its Linux version line, the form of its dd.c lines): said now, not first by validate.
@@ -84,6 +85,24 @@ function tooBig(file: string, r: FromLog): void {
   const over = (Object.keys(SCENARIO_LIMITS) as (keyof typeof SCENARIO_LIMITS)[]).filter((k) => have[k] > SCENARIO_LIMITS[k]);
   if (!over.length) return;
   throw new ProbecheckError('E601', `${file}: the scenario from this log would hold ${over.map((k) => count(have[k], k)).join(' and ')}; a scenario holds at most ${over.map((k) => count(SCENARIO_LIMITS[k], k)).join(' and ')}: cut the log to the part the question is about; nothing written`);
+}
+
+/**
+ * Devices registered inside probes, each counted once per probe it lies inside (its depth below a
+ * device no probe registered), at most this many in all. A probe's steps take in those of every
+ * device it registers, and theirs, so the build grows with this sum: measured (s49 h2, 2-core
+ * machine, loaded): a chain of 20 nested probes (190) 8.5 s, a binary tree of 63 devices (258)
+ * 7.4 s, a chain of 30 (435) 14 s, of 35 (595) 100 s and 1.6 GB, of 50 not done in 5 minutes.
+ */
+export const NEST_LIMIT = 300;
+
+/** A log whose nesting the build cannot take in time is said at once, naming the deepest device's line (nested guesses come from the log's lines). */
+function tooDeep(file: string, r: FromLog): void {
+  const d = r.spec.devices, depth = (n: string) => { const seen = new Set<string>(); for (let p = d[n]?.parent; p !== undefined && !seen.has(p); p = d[p]?.parent) seen.add(p); return seen.size; };
+  const all = Object.keys(d).map((n) => ({ n, k: depth(n) })), sum = all.reduce((a, x) => a + x.k, 0);
+  if (sum <= NEST_LIMIT) return;
+  const deep = all.reduce((a, x) => (x.k > a.k ? x : a)), at = r.nested.find((x) => x.dev === deep.n);
+  throw new ProbecheckError('E601', `${file}: the scenario from this log would register ${count(all.filter((x) => x.k > 0).length, 'device')} inside probes, ${deep.k} deep at most (${deep.n}${at ? `, line ${at.line}` : ''}), ${sum} levels in all; a scenario from a log nests at most ${NEST_LIMIT} (each probe's steps take in those of the devices it registers, and theirs, so the build grows with the sum): cut the log to the part the question is about; nothing written`);
 }
 
 /** The scenario built and compiled as `check` builds it: the model, or the error it raises. */

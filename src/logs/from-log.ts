@@ -148,13 +148,28 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     const here = [...open.entries()].filter(([, p]) => task === undefined || p.task === undefined || p.task === task);
     return { here, sync: here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task)) };
   };
+  /** Adds or probes not taken as inside a probe of a device below them (a parent cycle): said in the notes. */
+  const cycles: { dev: string; line: number; probe: string; via: string }[] = [];
+  /** Whether `pdev` is `name`'s descendant by the parents read so far (the walk stops at a device seen twice). */
+  const below = (pdev: string, name: string, line: number, cands: [string, { drv: string }][]) => {
+    const seen = new Set<string>();
+    for (let p = devs.get(pdev)?.parent; p !== undefined && !seen.has(p); p = devs.get(p)?.parent) {
+      if (p !== name) { seen.add(p); continue; }
+      if (!cycles.some((c) => c.dev === name)) cycles.push({ dev: name, line, probe: `${cands.find(([d]) => d === pdev)![1].drv}'s probe of ${pdev}`, via: pdev });
+      return true;
+    }
+    return false;
+  };
   /** The probe a line of `task` runs inside (recorded as a guess in `nested`), or undefined. */
   const enclosing = (name: string, task: string | undefined, line: number, closedOnly = false) => {
     if (opts.noNest?.has(name)) return undefined;
     // A device is never added inside its own probe: its own open probe is no parent of it (s48 h21:
     // `device: 'poweroff': device_add` during poweroff's probe made it its own parent, and the walk
     // up the parents below never ended).
-    const { here, sync: all0 } = around(task), all = all0.filter(([pdev]) => pdev !== name);
+    // Nor is the probe of a device the log already shows below it (registered, through its parents,
+    // by a probe of this one): taking it would close a cycle of parents, which no scenario builds
+    // (s49 h2: two such adds, and the build's retry of every guess, one by one, over a long log).
+    const { here, sync: all0 } = around(task), all = all0.filter(([pdev]) => pdev !== name && !below(pdev, name, line, all0));
     const sync = closedOnly ? all.filter(([pdev, p]) => decidedAfter(pdev, p.line)) : all;
     // Probes in one task nest (a probe runs another only through a device_add in it): the innermost,
     // the last opened, is the one running; without caller ids that is a guess, said.
@@ -1572,6 +1587,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     notes.push(`${count(beside.length, 'device')} first seen while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as registered by that probe, which runs in an async worker`);
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
+  for (const c of cycles) notes.push(`${c.dev}: line ${c.line} comes inside ${c.probe}, a device the log shows registered (through its parents) by a probe of ${c.dev} itself: not taken as registered by that probe, which would make ${c.dev} its own ancestor (the log is a selection of lines, or joins two boots)`);
   if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
   if (log.nul) notes.push(describeNul(log.nul));
   if (log.qp) notes.push(describeQp(log.qp));
