@@ -10,7 +10,10 @@
 // never ends all the same (s48's own-parent walk, s49's one rebuild per guess) is caught by a time
 // guard per log (the worker is waited on with Atomics.wait, and ended and restarted when it does
 // not answer), so it fails as a case, shrunk, instead of hanging the suite.
-// Cheap by default (fast-check's own seed, 20 logs); PROBECHECK_FUZZ=N runs N.
+// Cheap by default (20 logs of a fixed seed, as the other fuzz tests here: CI's answer does not
+// depend on the draw); PROBECHECK_FUZZ=N runs N logs of a fresh seed. At 20 logs it is a smoke
+// test: with s48's and s49's rules reverted, eight seeds' 20 logs met no hang (s49 lead); the hunt
+// is PROBECHECK_FUZZ=2000, and each fixed hang has a test of its own.
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -130,6 +133,6 @@ describe('from-log and validate on logs of small name pools (cycles, self-refere
         expect(a.status).toBe(2);
         expect(a.err).toMatch(DOCUMENTED);
       }
-    }), { numRuns: RUNS, ...(process.env.PROBECHECK_FUZZ ? {} : { interruptAfterTimeLimit: 180_000 }) });
+    }), { numRuns: RUNS, seed: process.env.PROBECHECK_FUZZ ? Date.now() % 1e9 : 20261207, ...(process.env.PROBECHECK_FUZZ ? {} : { interruptAfterTimeLimit: 180_000 }) });
   });
 });
