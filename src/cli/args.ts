@@ -119,7 +119,7 @@ function outputOptions(c: Command): Command {
     .option('--mermaid', 'print a Mermaid sequence diagram of each counterexample')
     .option('--junit <file>', 'write a JUnit XML report (one testcase per model x params x property)')
     .option('-q, --quiet', 'print only the verdict tables, and why a search stopped early (no traces or statistics)')
-    .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)');
+    .option('--allow-vacuous', 'accept vacuous verdicts, actions that never completed and patches not credited (no step of theirs ran): exit as if they held (still reported)');
 }
 
 /**
@@ -235,14 +235,14 @@ export function buildProgram(found: (inv: Invocation) => void): Command {
       });
     });
   program.command('merge')
-    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into the verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a shard stopped early, vacuous only if vacuous in every shard, else holds.')
+    .description('Combine the results of one search split over machines (check --shard i/n --json, a file per shard) into the verdicts of the whole search: violated if some shard violated it (the shortest trace is kept), unknown if a shard stopped early, vacuous only if vacuous in every shard, else holds; a patch file of yours none of whose steps ran in any shard is not credited (exit 5), as check says.')
     .argument('<files...>', 'the shards\' --json-out (or --json) result files')
     .option('--json', 'print the merged result as JSON')
     .option('--json-out <file>', 'also write that JSON document to a file')
     .option('--html <file>', 'write a self-contained HTML report of the merged result')
     .option('--junit <file>', 'write a JUnit XML report of the merged result (one testcase per model x params x property)')
     .option('-q, --quiet', 'print only the verdict tables')
-    .option('--allow-vacuous', 'accept vacuous verdicts and actions that never completed: exit as if they held (still reported)')
+    .option('--allow-vacuous', 'accept vacuous verdicts, actions that never completed and patches not credited (no step of theirs ran): exit as if they held (still reported)')
     .addHelpText('after', `\nWith GITHUB_ACTIONS=true, violations and suite mismatches are printed as ::error annotations, as check prints them.\n\nExamples:\n  (run from a clone of the repository)\n  $ probecheck check models/host-children.ts --param n=3 --shard 1/2 --json-out part-1.json\n  $ probecheck check models/host-children.ts --param n=3 --shard 2/2 --json-out part-2.json\n  $ probecheck merge part-1.json part-2.json --junit merged.xml\n\n${EXIT_HELP}`)
     .action((files: string[], o: Record<string, any>) => found({
       command: 'merge', files,

@@ -11,7 +11,7 @@ import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { notCredited, noteLines, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { creditLine, notCredited, noteLines, outline, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
@@ -132,7 +132,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
         // "holds" then is the kernel's without the patch, or about runs that stop at its wait, and
         // says nothing of the patch (a new user, 2026-12-06: holds, exit 0, beside a warning).
         const nc = unpatched ? notCredited(user, found) : undefined;
-        runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous, ...(nc ? { notCredited: nc.text } : {}) });
+        runs.push({ file: t.file, result: done.result, allowVacuous: output.allowVacuous, ...(nc ? { notCredited: nc.text } : {}), ...(search.shard && user.length ? { patchHunks: outline(user) } : {}) });
         codes.push(verdictExit(done.result, output.allowVacuous));
         if (nc) {
           uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
@@ -142,7 +142,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           : renderResult(done.result, { colors: io.colors, width: io.width, allowVacuous: output.allowVacuous, ...(search.workers !== undefined ? { workers: search.workers } : {}) }));
         if (output.mermaid) for (const p of done.result.properties) if (p.trace) say('', mermaidDiagram(done.result, p));
         for (const l of noteLines(found, io.colors.yellow)) say(...prose(l));
-        if (nc) say(...prose(`${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`));
+        if (nc) say(...prose(creditLine(nc, output.allowVacuous, io.colors)));
       } else {
         const s = t.loaded;
         const outcome = await runSuite(s, async (modelFile, c) => {
@@ -190,10 +190,10 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             if (nc) {
               uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
               if (!output.allowVacuous) codes.push(EXIT.vacuous);
-              caseNotes.push(`${s.suite.name} cases[${ci}] (${showParams(rest)}): ${io.colors.yellow(io.colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${output.allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`);
+              caseNotes.push(`${s.suite.name} cases[${ci}] (${showParams(rest)}): ${creditLine(nc, output.allowVacuous, io.colors)}`);
             }
           }
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}) });
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}), ...(search.shard && mine.length ? { patchHunks: outline(mine) } : {}) });
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
@@ -269,7 +269,7 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
     // A shard's run says what it ran by content (searchSources), for `probecheck merge`.
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params, ownPropertyFiles(r.result)) } : {}) })),
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...(r.patchHunks ? { patchHunks: r.patchHunks } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params, ownPropertyFiles(r.result)) } : {}) })),
     suites: suites.map(suiteJson),
   };
 }

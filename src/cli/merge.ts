@@ -24,16 +24,24 @@ import type { Io } from './io.js';
 import type { MergeOutputArgs } from './args.js';
 import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { githubAnnotations } from '../report/github.js';
+import { mergeReached } from '../engine/check.js';
+import { creditLine, notCredited, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
 import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
-type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: SearchSources };
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: SearchSources; patchHunks?: PatchOutline[] };
 
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
   suite: string; file: string; model: string;
   cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; statesStatus?: string; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
+}
+
+/** A suite case's parameters as check names the case: the suite's, less its patch files (in the table's row). */
+function withoutPatches(params: Record<string, string | number>): Record<string, string | number> {
+  const { patches: _p, ...rest } = params;
+  return rest;
 }
 
 /** A JSON value as an error line shows it, cut short. */
@@ -69,6 +77,9 @@ function badRunField(r: any): string | undefined {
     ['properties', isList(r.properties, (p) => !!p && isText(p.name)) && r.properties.length > 0, 'a non-empty list of { name, verdict }'],
     ['stopped', r.stopped === undefined || isText(r.stopped), 'a reason'],
     ['shortestWhy', r.shortestWhy === undefined || isText(r.shortestWhy), 'a reason'],
+    ['coverage', isList(r.coverage, (e) => !!e && isText(e.label) && isText(e.thread) && isCount(e.fired)), 'a list of { thread, label, fired }'],
+    ['reachedPatchSteps', r.reachedPatchSteps === undefined || isList(r.reachedPatchSteps, (x) => !!x && isText(x.patch) && isText(x.step)), 'a list of { patch, step }'],
+    ['patchHunks', r.patchHunks === undefined || isList(r.patchHunks, (p) => !!p && isText(p.id) && isText(p.base) && isList(p.hunks, (h) => !!h && isText(h.fn) && (isText(h.replace) || (!!h.insert && isText(h.insert.label))))), 'a list of { id, base, hunks }'],
     ['vacuity', r.vacuity === undefined || (!!r.vacuity && isList(r.vacuity.actions, (a) => !!a && isText(a.thread) && Number.isInteger(a.index)) && isList(r.vacuity.properties, (p) => !!p && isText(p.name))), '{ actions, properties }'],
   ];
   for (const [field, ok, what] of checks) if (!ok) return want(field, false, what);
@@ -101,6 +112,10 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
     if (!r?.shard) throw new ProbecheckError('E504', `${path}: the run of ${typeof r?.model === 'string' ? r.model : '?'} was not sharded (no --shard); merge combines the shards of one search`);
     const bad = badRunField(r);
     if (bad) throw new ProbecheckError('E504', `${path}: runs[${i}].${bad}; merge reads what check --shard i/n --json-out FILE wrote (was it edited, or written by another probecheck?)`);
+    // A patch file's run without its hunks: the merge could not judge its credit, and would pass it.
+    if (r.patchHunks === undefined && /[/\\]|\.[cm]?[jt]s(,|$)/.test(String(r.params?.patches ?? ''))) {
+      throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} (patches ${shown(r.params.patches)}) does not say its patch files' hunks (written by an older probecheck?); run the shards again with this one`);
+    }
     // Without them the merge could not judge the case: it would pass it unjudged.
     if (r.suite !== undefined && (!Number.isInteger(r.case) || !r.expect || typeof r.expect !== 'object' || !Object.values(r.expect).every((v) => EXPECTED.includes(v as Expected)))) {
       throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} in suite '${r.suite}' does not say which case it is and what it expects (written by an older probecheck?); run the shards again with this one`);
@@ -289,6 +304,7 @@ function mergeGroup(parts: Run[]): Run {
     return { ...out, verdict: 'holds' };
   });
   const sum = (f: (r: Run) => number) => parts.reduce((a, r) => a + f(r), 0);
+  const fired = parts.map((r) => new Map(r.coverage.map((e) => [`${e.thread}\0${e.program}\0${e.label}`, e.fired])));
   // `states` and `transitions` here are the shards' sums, overlap included: what is printed and
   // written is mergedCounts(), which says so.
   const merged: Run = {
@@ -298,7 +314,12 @@ function mergeGroup(parts: Run[]): Run {
     // A collision in any shard: at most the sum of their probabilities.
     collisionProbability: Math.min(1, sum((r) => r.collisionProbability)),
     neverFired: first.neverFired.filter((s) => parts.every((r) => r.neverFired.includes(s))),
+    // A step fired in the whole search where it fired in some part (what patchNotes reads).
+    coverage: first.coverage.map((e) => ({ ...e, fired: fired.reduce((a, m) => a + (m.get(`${e.thread}\0${e.program}\0${e.label}`) ?? 0), 0) })),
   };
+  // The patch steps a thread stood at: each part's, joined as the workers' are (engine/check.ts).
+  if (parts.every((r) => r.reachedPatchSteps)) merged.reachedPatchSteps = mergeReached(...parts.map((r) => r.reachedPatchSteps!));
+  else delete merged.reachedPatchSteps;
   delete merged.shard;
   // A note of what one part's search took (a redirect through a library insert: emit.ts) is the
   // whole search's too: every part's, not the first's alone (s41 h2).
@@ -405,6 +426,21 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   const judged = new Map<Run, Result>();
   const suites = mergedSuites(runs, docs, counts, allowVacuous, judged);
   const codes = [...runs.filter((r) => r.suite === undefined).map((r) => verdictExit(r, allowVacuous)), ...suites.map(suiteExit)];
+  // The patch files' credit, judged on the merged search as check judges an unsharded one: each
+  // part's coverage and stands joined (s49 h4 left it: the shards recorded nothing, and a sharded
+  // CI passed where the same suite unsharded exited 5).
+  const notes: (PatchNote & { model: string; suite?: string; case?: number })[] = [];
+  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[] }[] = [];
+  const credit = new Map<Run, { found: PatchNote[]; nc: ReturnType<typeof notCredited> }>();
+  for (const r of runs) {
+    if (!r.patchHunks?.length) continue;
+    const found = patchNotes(r.patchHunks, r), nc = notCredited(r.patchHunks, found);
+    credit.set(r, { found, nc });
+    notes.push(...found.map((n) => ({ ...n, model: r.model, ...(r.suite !== undefined ? { suite: r.suite, case: r.case! } : {}) })));
+    if (!nc) continue;
+    uncredited.push({ model: r.model, params: r.params, text: nc.text, hunks: nc.hunks });
+    if (!allowVacuous) codes.push(EXIT.vacuous);
+  }
   const exit = codes.length ? worst(codes) : EXIT.ok;
   // The runs as the reports see them: a suite case's as it was judged, the count the whole
   // search's where the parts tell it, else the largest part's, a lower bound.
@@ -414,6 +450,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       file: r.file, result: judged.get(r) ?? { ...r, states: c.states ?? c.statesAtLeast }, allowVacuous,
       ...(c.states === null ? { statesAtLeast: true as const } : {}), countNote: c.note,
       ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect!, ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}) } : {}),
+      ...(credit.get(r)?.nc ? { notCredited: credit.get(r)!.nc!.text } : {}),
     };
   });
   const doc = () => {
@@ -423,6 +460,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     const whole = (f: (c: MergedCounts) => number | null) => known ? runs.reduce((a, r) => a + f(counts.get(r)!)!, 0) : null;
     return JSON.stringify({
       ...d, states: whole((c) => c.states), transitions: whole((c) => c.transitions),
+      ...(credit.size ? { patchNotes: notes } : {}), ...(uncredited.length ? { notCredited: uncredited } : {}),
       runs: d.runs.map((x, i) => {
         const c = counts.get(runs[i]!)!;
         return { ...x, states: c.states, transitions: c.transitions, statesPerSecond: c.states === null ? null : runs[i]!.statesPerSecond, statesNote: c.note };
@@ -439,6 +477,12 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   if (o.html) writeOutput('--html', o.html, htmlReport(checked, { suites, exit, title: 'probecheck report (merged shards)' }));
   if (o.junit) writeOutput('--junit', o.junit, junitXml(checked, suites));
   const annotations = io.env.GITHUB_ACTIONS === 'true' ? githubAnnotations(checked, suites, io.env) : [];
+  /** A run's patch notes and credit line, as check prints them (a suite case's `not called` in --json only). */
+  function creditLines(r: Run): string[] {
+    const c = credit.get(r);
+    if (!c) return [];
+    return [...noteLines(r.suite !== undefined ? c.found.filter((n) => n.note !== 'not called') : c.found, io.colors.yellow), ...(c.nc ? [creditLine(c.nc, allowVacuous, io.colors)] : [])];
+  }
   if (json) {
     io.out(doc());
     for (const line of annotations) io.err(line);
@@ -473,11 +517,13 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
       ].join('\n'));
     }
     if (!inSuite) {
-      const v = wrapLines(vacuityLines(r, io.colors, allowVacuous), io.width);
+      const v = wrapLines([...vacuityLines(r, io.colors, allowVacuous), ...creditLines(r)], io.width);
       if (v.length) io.out(v.join('\n'));
     }
   }
-  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors)], io.width)].join('\n'));
+  // A suite case's, under the suite table with the case named, as check says them.
+  const caseLines = runs.filter((r) => r.suite !== undefined).flatMap((r) => creditLines(r).map((l) => `${r.suite} cases[${r.case}] (${showParams(withoutPatches(docs.get(r.suite!)?.cases[r.case!]?.params ?? r.params))}): ${l}`));
+  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors), ...caseLines], io.width)].join('\n'));
   for (const line of annotations) io.out(line);
   return exit;
 }

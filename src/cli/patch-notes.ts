@@ -14,12 +14,31 @@ import { BOOT_LINKS } from '../kernel/loaded.js';
 import { isLockPath } from '../kernel/state.js';
 import { patchLocks } from '../kernel/patch-state.js';
 import { splitLabel } from './steps.js';
+import type { Colors } from '../report/colors.js';
 
 /**
  * `why`: for a hunk's own step that did not run ('never fires', 'always blocks', 'not called'),
  * the reason in a few words (notCredited quotes it).
  */
 export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value' | 'in load'; text: string; why?: string }
+
+/**
+ * What patchNotes and notCredited read of a patch: its id, base and each hunk's place, no step
+ * code. A shard's run records it (`patchHunks` in --json), so that `probecheck merge` judges the
+ * merged search's credit as an unsharded one is judged (s49 h5: merge passed, exit 0, a suite
+ * whose unsharded run exited 5).
+ */
+export interface PatchOutline {
+  id: string; base: string;
+  hunks: readonly { fn: string; replace?: string; insert?: { label: string; after: string | string[] | null; before: string } }[];
+  state?: UserPatch['state'];
+}
+
+/** A patch's outline, as a shard writes it. */
+export const outline = (ps: readonly UserPatch[]): PatchOutline[] => ps.map((p) => ({
+  id: p.id, base: p.base,
+  hunks: p.hunks.map((h) => ({ fn: h.fn, ...(h.replace !== undefined ? { replace: h.replace } : {}), ...(h.insert ? { insert: { label: h.insert.label, after: h.insert.after, before: h.insert.before } } : {}) })),
+}));
 
 export function userPatches(patches: string | number | undefined): UserPatch[] {
   // Only the file entries: a library id is checked (E603) where the model is built.
@@ -61,7 +80,7 @@ export const makesManagedLink = (steps: Iterable<{ label: string; where: string 
 const ranAt = (fired: readonly LoadStep[]): string => fired.every((e) => e.thread === BOOT_LINKS)
   ? "boot's probes of the built-in drivers bound at the start, or whose probe failed there (their device_link_add)" : 'the load of the modules loaded at the start';
 
-export function patchNotes(patches: UserPatch[], patched: Result, base?: Result): PatchNote[] {
+export function patchNotes(patches: readonly PatchOutline[], patched: Result, base?: Result): PatchNote[] {
   const notes: PatchNote[] = [];
   // Applied to a profile it was not written against: its hunks found their steps, but read the diff again.
   const profile = patched.params.profile;
@@ -180,7 +199,7 @@ function orbitOf(r: Result): (thread: string, label: string) => string {
  * device_del:bus_remove_device, which goes to the release it calls: the purge was dropped, and
  * `diff` said fixed beside a bare "never fires").
  */
-function insertMissed(h: UserPatch['hunks'][number], patched: Result): { short: string; long: string } | undefined {
+function insertMissed(h: PatchOutline['hunks'][number], patched: Result): { short: string; long: string } | undefined {
   if (!h.insert || h.insert.after === null) return undefined;
   const ran = [h.insert.after].flat().filter((a) => patched.coverage.some((e) => e.fired > 0 && splitLabel(e.label).join(':') === `${h.fn}:${a}`));
   if (!ran.length) return undefined;
@@ -197,7 +216,7 @@ function insertMissed(h: UserPatch['hunks'][number], patched: Result): { short: 
  * A patch some of whose hunks ran and none of which blocks for ever is credited (its other hunks
  * are warnings).
  */
-export function notCredited(patches: readonly UserPatch[], notes: readonly PatchNote[]): { kind: 'idle' | 'blocks'; text: string; hunks: PatchNote[] } | undefined {
+export function notCredited(patches: readonly PatchOutline[], notes: readonly PatchNote[]): { kind: 'idle' | 'blocks'; text: string; hunks: PatchNote[] } | undefined {
   const own = (n: PatchNote) => n.note === 'never fires' || n.note === 'always blocks' || n.note === 'not called';
   const idle = notes.filter(own);
   const hunks = patches.flatMap((p) => p.hunks.map((h) => ({ patch: p.id, step: hunkTarget(h) })));
@@ -213,6 +232,11 @@ export function notCredited(patches: readonly UserPatch[], notes: readonly Patch
   const blocks = idle.filter((n) => n.note === 'always blocks');
   if (blocks.length) return { kind: 'blocks', text: `${list(blocks)}: the runs past ${blocks.length > 1 ? 'those steps' : 'it'} are never explored`, hunks: blocks };
   return undefined;
+}
+
+/** The line that says why a run's verdicts are not the patch's (check, a suite case, merge alike). */
+export function creditLine(nc: NonNullable<ReturnType<typeof notCredited>>, allowVacuous: boolean, colors: Colors): string {
+  return `${colors.yellow(colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`;
 }
 
 /**

@@ -262,7 +262,9 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   // never leaves it, only it clears deferredWorkQueued, so every state after the step that
   // queued the work (which fires under --por as without) has the worker standing there with work.
   // (A review, 2026-12-06, h9: a state that --por skips could not turn a blocked stand idle.)
-  if (out.complete && model.reachedPatchSteps && !o.shard) {
+  // A shard's are its part's: `probecheck merge` joins the parts' as the workers' are joined here
+  // (every state of the whole search is some part's), and judges the patch's credit on them.
+  if (out.complete && model.reachedPatchSteps) {
     // Given even when empty: "no thread stood at any step of the patch" is what it says then.
     result.reachedPatchSteps = mergeReached(model.reachedPatchSteps(), out.reached ?? []);
   }
@@ -270,7 +272,7 @@ export function check(model: Model, o: CheckOptions = {}): Result {
 }
 
 /** Stood-at patch steps of several read logs: idle only where every log's stand there was idle. */
-function mergeReached(...lists: { patch: string; step: string; idle?: true }[][]): { patch: string; step: string; idle?: true }[] {
+export function mergeReached(...lists: { patch: string; step: string; idle?: true }[][]): { patch: string; step: string; idle?: true }[] {
   const m = new Map<string, { patch: string; step: string; idle?: true }>();
   for (const r of lists.flat()) {
     const key = `${r.patch}\0${r.step}`, had = m.get(key);

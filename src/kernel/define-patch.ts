@@ -42,7 +42,7 @@ const PATCH_KEYS = ['id', 'subject', 'commit', 'base', 'hunks', 'sources', 'stat
 const HUNK_KEYS = ['fn', 'replace', 'insert', 'step'];
 
 /** The `function:label` a hunk names: the step it replaces or the one it inserts. */
-export function hunkTarget(h: Hunk): string { return `${h.fn}:${h.replace ?? h.insert?.label}`; }
+export function hunkTarget(h: Pick<Hunk, 'fn' | 'replace' | 'insert'>): string { return `${h.fn}:${h.replace ?? h.insert?.label}`; }
 
 export function definePatch(spec: PatchSpec): UserPatch {
   const s = spec as unknown as Record<string, unknown>;

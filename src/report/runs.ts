@@ -5,6 +5,7 @@
 import type { PropertyResult, Result } from '../engine/result.js';
 import { shardDecides, type Expected } from '../suite/define.js';
 import { isPart } from '../engine/search/shard.js';
+import type { PatchOutline } from '../cli/patch-notes.js';
 import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 
 export interface CheckedRun {
@@ -31,6 +32,8 @@ export interface CheckedRun {
    * blocks for ever: patch-notes.ts notCredited): exit 5 unless --allow-vacuous.
    */
   notCredited?: string;
+  /** A shard's user patches as merge reads them to judge the merged search's credit (patch-notes.ts outline). */
+  patchHunks?: PatchOutline[];
 }
 
 /** The properties a run reports: a suite case's expected ones (it may check more, for its golden count). */

@@ -592,6 +592,36 @@ export default defineSuite({ name: 'idle', model: './unplug.ts', cases: [{ param
     expect(c.stdout).toContain(`::error file=unplug.ts,title=not credited to the patch::unplug-deferred (profile=v5.1 patches=idle1.ts): not credited to the patch: ${text}\n`);
     expect(xml('c.xml')).toMatch(/failures="1"[^]*name="patch credited" time="0">\s*<failure/);
   });
+  // s49 h4 left it: the shards recorded nothing of a patch's steps, and merge passed (exit 0) a
+  // suite whose unsharded run exits 5. Each shard now records its patches' hunks and the patch
+  // steps a thread stood at; merge joins the parts' and judges as check does.
+  it('merge judges the merged shards\' credit as the unsharded suite does (the line, JUnit, the annotation)', () => {
+    writeFileSync(join(dir, 'idle3.ts'), patchFile('idle3', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
+    writeFileSync(join(dir, 'runs3.ts'), patchFile('runs3', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
+    writeFileSync(join(dir, 'shard.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
+  { params: {}, patches: ['./idle3.ts'], expect: { 'single-binding': 'holds' } },
+  { params: {}, patches: ['./wait.ts'], expect: { 'no-probe-after-del': 'holds' } },
+  { params: {}, patches: ['./runs3.ts'], expect: { 'single-binding': 'holds' } },
+] });
+`);
+    const env = { GITHUB_ACTIONS: 'true' };
+    const whole = probecheck(['check', 'shard.suite.ts', '-q'], { cwd: dir, env });
+    expect(whole.status).toBe(5);
+    for (const i of [1, 2]) expect(probecheck(['check', 'shard.suite.ts', '-q', '--shard', `${i}/2`, '--json-out', `sh${i}.json`], { cwd: dir }).status).toBe(0);
+    // The cases were split (not each the whole search): the stands of wait.ts's case are joined.
+    expect(JSON.parse(readFileSync(join(dir, 'sh1.json'), 'utf8')).runs.every((r: { shard: { level?: number } }) => r.shard.level !== undefined)).toBe(true);
+    const m = probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--junit', 'm.xml'], { cwd: dir, env });
+    expect(m.status, m.stderr).toBe(5);
+    const credit = (out: string) => unwrap(out).split('\n').filter((l) => /not credited|^::error/.test(l));
+    expect(credit(m.stdout)).toEqual(credit(whole.stdout));
+    expect(credit(m.stdout)).toHaveLength(4);
+    expect(unwrap(m.stdout)).toContain('sh cases[1] (): not credited to the patch: no step of patch wait ran in the search: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever');
+    const xml = readFileSync(join(dir, 'm.xml'), 'utf8');
+    expect(xml.match(/name="patch credited" time="0">\s*<failure message="not credited to the patch/g)).toHaveLength(2);
+    expect(JSON.parse(probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir }).stdout).notCredited.map((n: { text: string }) => n.text.slice(0, 30))).toEqual(['no step of patch idle3 ran in ', 'no step of patch wait ran in t']);
+    expect(probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--allow-vacuous'], { cwd: dir }).status).toBe(0);
+  });
   it('probecheck/vitest: toHold fails on a patch none of whose steps ran, as the CLI exits 5', async () => {
     writeFileSync(join(dir, 'idle2.ts'), patchFile('idle2', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
     writeFileSync(join(dir, 'runs.ts'), patchFile('runs', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
