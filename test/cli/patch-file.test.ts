@@ -621,6 +621,13 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     expect(xml.match(/name="patch credited" time="0">\s*<failure message="not credited to the patch/g)).toHaveLength(2);
     expect(JSON.parse(probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir }).stdout).notCredited.map((n: { text: string }) => n.text.slice(0, 30))).toEqual(['no step of patch idle3 ran in ', 'no step of patch wait ran in t']);
     expect(probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--allow-vacuous'], { cwd: dir }).status).toBe(0);
+    // A step that fired in one part only fired in the whole search: runs3's call_probe, as if
+    // part 1 had never fired it, is credited still (part 2 did).
+    const p1 = JSON.parse(readFileSync(join(dir, 'sh1.json'), 'utf8'));
+    for (const e of p1.runs[2].coverage) if (e.label.endsWith(':call_probe')) e.fired = 0;
+    writeFileSync(join(dir, 'sh1.json'), JSON.stringify(p1));
+    const k = probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir });
+    expect(JSON.parse(k.stdout).notCredited).toHaveLength(2);
   });
   it('probecheck/vitest: toHold fails on a patch none of whose steps ran, as the CLI exits 5', async () => {
     writeFileSync(join(dir, 'idle2.ts'), patchFile('idle2', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
