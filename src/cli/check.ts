@@ -11,7 +11,7 @@ import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { creditLine, notCredited, noteLines, outline, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { creditLine, judgeCredit, notCredited, noteLines, outline, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
@@ -81,7 +81,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
   for (const t of targets) if (t.kind === 'model' && user.length) checkUserPatches(String(params.profile ?? t.factory.params?.profile?.default ?? 'mainline'), params.patches!);
   const notes: (PatchNote & { model: string })[] = [];
   /** Per model: why its verdicts are not the patch's (notCredited), for --json. */
-  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[] }[] = [];
+  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[]; expected?: true }[] = [];
 
   const checker = new Checker();
   const progress = new ProgressLine(io.stderr, '', { quiet: output.quiet });
@@ -175,7 +175,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
           // A case's patch files: what the patched result alone tells (a step that never fires or is
           // not applied, a wait that never blocked); `unreachable` needs a search without the patch,
           // which a suite does not run (a CI hunt, 2026-12-05: a case's patch notes were dropped).
-          let nc: ReturnType<typeof notCredited>;
+          let nc: ReturnType<typeof notCredited>, against: string | undefined;
           if (mine.length) {
             const found = patchNotes(mine, done.result).map((n) => ({ ...n, model: done.result.model, suite: s.suite.name, case: ci }));
             notes.push(...found);
@@ -186,14 +186,24 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             // No step of the case's patch files ran (or one blocks for ever): its verdicts are the
             // kernel's without them, exit 5 as `check --patch` says (a team's CI, s49 h4: exit 0,
             // a warning in the log, JUnit and annotations green, for a patch whose hunk never fired).
-            nc = notCredited(mine, found);
-            if (nc) {
-              uncredited.push({ model: done.result.model, params: done.result.params, text: nc.text, hunks: nc.hunks });
+            // A case may pin that they do not run (credited: false): a control case, a patch meant for another path.
+            const j = judgeCredit(mine, found, done.result, c.credited === false);
+            const head = `${s.suite.name} cases[${ci}] (${showParams(rest)}): `;
+            if (j?.status === 'uncredited') {
+              nc = j.nc;
+              uncredited.push({ model: done.result.model, params: done.result.params, text: j.nc.text, hunks: j.nc.hunks });
               if (!output.allowVacuous) codes.push(EXIT.vacuous);
-              caseNotes.push(`${s.suite.name} cases[${ci}] (${showParams(rest)}): ${creditLine(nc, output.allowVacuous, io.colors)}`);
+              caseNotes.push(head + creditLine(j.nc, output.allowVacuous, io.colors));
+            } else if (j?.status === 'as pinned') {
+              uncredited.push({ model: done.result.model, params: done.result.params, text: j.nc.text, hunks: j.nc.hunks, expected: true });
+              caseNotes.push(`${head}not credited to the patch, as the case expects (credited: false): ${j.nc.text}`);
+            } else if (j?.status === 'against pin') {
+              against = j.text;
+              codes.push(EXIT.mismatch);
+              caseNotes.push(`${head}${io.colors.red(io.colors.bold('MISMATCH:'))} ${j.text} (exit 4)`);
             }
           }
-          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}), ...(search.shard && mine.length ? { patchHunks: outline(mine) } : {}) });
+          runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}), ...(against ? { creditMismatch: against } : {}), ...(c.credited === false ? { credited: false as const } : {}), ...(search.shard && mine.length ? { patchHunks: outline(mine) } : {}) });
           return done.result;
         }, undefined, { allowVacuous: output.allowVacuous });
         suites.push(outcome);
@@ -269,7 +279,7 @@ export function jsonDocument(runs: CheckedRun[], suites: SuiteOutcome[], exit: E
     }))),
     // A suite case's run carries its expectations and index: `probecheck merge` judges merged shards by them.
     // A shard's run says what it ran by content (searchSources), for `probecheck merge`.
-    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...(r.patchHunks ? { patchHunks: r.patchHunks } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params, ownPropertyFiles(r.result)) } : {}) })),
+    runs: runs.map((r) => ({ file: r.file, suite: r.suite, ...(r.expect ? { case: r.case, expect: r.expect } : {}), ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...(r.credited === false ? { credited: false } : {}), ...(r.patchHunks ? { patchHunks: r.patchHunks } : {}), ...r.result, ...(r.result.shard ? { sources: searchSources(r.file, r.result.params, ownPropertyFiles(r.result)) } : {}) })),
     suites: suites.map(suiteJson),
   };
 }

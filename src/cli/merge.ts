@@ -25,17 +25,22 @@ import type { MergeOutputArgs } from './args.js';
 import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { githubAnnotations } from '../report/github.js';
 import { mergeReached } from '../engine/check.js';
-import { creditLine, notCredited, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
+import { creditLine, judgeCredit, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
 import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
 /** A suite case's run carries the case's index in its suite and its expectations. */
-type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: SearchSources; patchHunks?: PatchOutline[] };
+type Run = Result & { file: string; suite?: string; case?: number; expect?: Record<string, Expected>; neverCompletes?: string[]; sources?: SearchSources; patchHunks?: PatchOutline[]; credited?: false };
 
 /** A suite as a shard's --json wrote it (suiteJson): its file, model and cases. */
 interface SuiteDoc {
   suite: string; file: string; model: string;
   cases: { params: Record<string, string | number>; note?: string; fixme?: string; expectedStates?: number; statesStatus?: string; properties: { name: string; expected: Expected; observed: string; status: string }[] }[];
+}
+
+/** What a run's judged credit gives its reports (JUnit, annotations): as check.ts sets them. */
+function creditFields(j: ReturnType<typeof judgeCredit>): Pick<CheckedRun, 'notCredited' | 'creditMismatch'> {
+  return j?.status === 'uncredited' ? { notCredited: j.nc.text } : j?.status === 'against pin' ? { creditMismatch: j.text } : {};
 }
 
 /** A suite case's parameters as check names the case: the suite's, less its patch files (in the table's row). */
@@ -80,6 +85,7 @@ function badRunField(r: any): string | undefined {
     ['coverage', isList(r.coverage, (e) => !!e && isText(e.label) && isText(e.thread) && isCount(e.fired)), 'a list of { thread, label, fired }'],
     ['reachedPatchSteps', r.reachedPatchSteps === undefined || isList(r.reachedPatchSteps, (x) => !!x && isText(x.patch) && isText(x.step)), 'a list of { patch, step }'],
     ['patchHunks', r.patchHunks === undefined || isList(r.patchHunks, (p) => !!p && isText(p.id) && isText(p.base) && isList(p.hunks, (h) => !!h && isText(h.fn) && (isText(h.replace) || (!!h.insert && isText(h.insert.label))))), 'a list of { id, base, hunks }'],
+    ['credited', r.credited === undefined || r.credited === false, 'false (a case\'s pin), or nothing'],
     ['vacuity', r.vacuity === undefined || (!!r.vacuity && isList(r.vacuity.actions, (a) => !!a && isText(a.thread) && Number.isInteger(a.index)) && isList(r.vacuity.properties, (p) => !!p && isText(p.name))), '{ actions, properties }'],
   ];
   for (const [field, ok, what] of checks) if (!ok) return want(field, false, what);
@@ -430,16 +436,18 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   // part's coverage and stands joined (s49 h4 left it: the shards recorded nothing, and a sharded
   // CI passed where the same suite unsharded exited 5).
   const notes: (PatchNote & { model: string; suite?: string; case?: number })[] = [];
-  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[] }[] = [];
-  const credit = new Map<Run, { found: PatchNote[]; nc: ReturnType<typeof notCredited> }>();
+  const uncredited: { model: string; params: Record<string, string | number>; text: string; hunks: PatchNote[]; expected?: true }[] = [];
+  const credit = new Map<Run, { found: PatchNote[]; judged: ReturnType<typeof judgeCredit> }>();
   for (const r of runs) {
     if (!r.patchHunks?.length) continue;
-    const found = patchNotes(r.patchHunks, r), nc = notCredited(r.patchHunks, found);
-    credit.set(r, { found, nc });
+    // A case's `credited: false` travels with each shard's run, as its neverCompletes does.
+    const found = patchNotes(r.patchHunks, r), judged = judgeCredit(r.patchHunks, found, r, r.credited === false);
+    credit.set(r, { found, judged });
     notes.push(...found.map((n) => ({ ...n, model: r.model, ...(r.suite !== undefined ? { suite: r.suite, case: r.case! } : {}) })));
-    if (!nc) continue;
-    uncredited.push({ model: r.model, params: r.params, text: nc.text, hunks: nc.hunks });
-    if (!allowVacuous) codes.push(EXIT.vacuous);
+    if (judged?.status === 'against pin') codes.push(EXIT.mismatch);
+    if (judged?.status !== 'uncredited' && judged?.status !== 'as pinned') continue;
+    uncredited.push({ model: r.model, params: r.params, text: judged.nc.text, hunks: judged.nc.hunks, ...(judged.status === 'as pinned' ? { expected: true as const } : {}) });
+    if (judged.status === 'uncredited' && !allowVacuous) codes.push(EXIT.vacuous);
   }
   const exit = codes.length ? worst(codes) : EXIT.ok;
   // The runs as the reports see them: a suite case's as it was judged, the count the whole
@@ -449,8 +457,8 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
     return {
       file: r.file, result: judged.get(r) ?? { ...r, states: c.states ?? c.statesAtLeast }, allowVacuous,
       ...(c.states === null ? { statesAtLeast: true as const } : {}), countNote: c.note,
-      ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect!, ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}) } : {}),
-      ...(credit.get(r)?.nc ? { notCredited: credit.get(r)!.nc!.text } : {}),
+      ...(r.suite !== undefined ? { suite: r.suite, case: r.case!, expect: r.expect!, ...(r.neverCompletes ? { neverCompletes: r.neverCompletes } : {}), ...(r.credited === false ? { credited: false as const } : {}) } : {}),
+      ...creditFields(credit.get(r)?.judged),
     };
   });
   const doc = () => {
@@ -481,7 +489,9 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   function creditLines(r: Run): string[] {
     const c = credit.get(r);
     if (!c) return [];
-    return [...noteLines(r.suite !== undefined ? c.found.filter((n) => n.note !== 'not called') : c.found, io.colors.yellow), ...(c.nc ? [creditLine(c.nc, allowVacuous, io.colors)] : [])];
+    const j = c.judged;
+    return [...noteLines(r.suite !== undefined ? c.found.filter((n) => n.note !== 'not called') : c.found, io.colors.yellow),
+      ...(j?.status === 'uncredited' ? [creditLine(j.nc, allowVacuous, io.colors)] : j?.status === 'as pinned' ? [`not credited to the patch, as the case expects (credited: false): ${j.nc.text}`] : j?.status === 'against pin' ? [`${io.colors.red(io.colors.bold('MISMATCH:'))} ${j.text} (exit 4)`] : [])];
   }
   if (json) {
     io.out(doc());

@@ -234,6 +234,22 @@ export function notCredited(patches: readonly PatchOutline[], notes: readonly Pa
   return undefined;
 }
 
+/**
+ * A suite case's patch files judged against its `credited: false` pin, or unpinned: `uncredited`
+ * (exit 5 unless --allow-vacuous), `as pinned` (not credited, as the case says), `against pin` (a
+ * step of theirs ran where the case says none does: exit 4), or undefined (credited, or not known:
+ * a search that stopped early or a shard's part, which merge judges). check and merge alike.
+ */
+export function judgeCredit(patches: readonly PatchOutline[], notes: readonly PatchNote[], result: Result, pinned: boolean):
+  { status: 'uncredited' | 'as pinned'; nc: NonNullable<ReturnType<typeof notCredited>> } | { status: 'against pin'; text: string } | undefined {
+  const nc = notCredited(patches, notes);
+  if (nc) return { status: pinned ? 'as pinned' : 'uncredited', nc };
+  if (!pinned || !result.complete || isPart(result.shard)) return undefined;
+  const idle = (id: string, step: string) => notes.some((n) => n.patch === id && n.step === step && (n.note === 'never fires' || n.note === 'not called' || n.note === 'always blocks'));
+  const ran = patches.flatMap((p) => p.hunks.map((h) => hunkTarget(h)).filter((t) => !idle(p.id, t)));
+  return { status: 'against pin', text: `the case expects no step of its patches to run here (credited: false), but ${ran.join(', ')} ran in the search` };
+}
+
 /** The line that says why a run's verdicts are not the patch's (check, a suite case, merge alike). */
 export function creditLine(nc: NonNullable<ReturnType<typeof notCredited>>, allowVacuous: boolean, colors: Colors): string {
   return `${colors.yellow(colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`;

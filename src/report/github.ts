@@ -72,6 +72,12 @@ export function githubAnnotations(runs: readonly CheckedRun[], suites: readonly 
     const { at, where } = placeOf(r, suites, fileOf);
     out.push(`::error ${at},title=${prop('not credited to the patch')}::${data(`${where}: not credited to the patch: ${r.notCredited}`)}`);
   }
+  // A case that pins `credited: false` and whose patch ran (exit 4).
+  for (const r of runs) {
+    if (!r.creditMismatch) continue;
+    const { at, where } = placeOf(r, suites, fileOf);
+    out.push(`::error ${at},title=${prop('patch credited (expected not)')}::${data(`${where}: ${r.creditMismatch}`)}`);
+  }
   // The actions a case pins as never completing are not the ones that did not (neverCompletes).
   for (const o of suites) for (const [i, c] of o.cases.entries()) {
     if (!c.expectedIdle || c.actionsStatus !== 'mismatch' || !c.result) continue;

@@ -5,7 +5,8 @@
  * search stopped before a verdict or the suite marks it FIXME. A suite case that pins a state
  * count has one more testcase, `state count`, which fails when the search found another number,
  * and a run whose actions never all completed one more, `actions complete`, failed (exit 5), as is
- * `patch credited` for a run none of whose patch files' steps ran (exit 5). A run
+ * `patch credited` for a run none of whose patch files' steps ran (exit 5), or one whose case
+ * pins `credited: false` where a step of them ran (exit 4). A run
  * whose model has notes says them in each of its verdicts' testcases, as `<system-out>`.
  */
 import type { CheckedRun } from './runs.js';
@@ -109,6 +110,11 @@ export function junitXml(runs: readonly CheckedRun[], outcomes: readonly SuiteOu
         const head = `    <testcase classname="${xmlEscape(cls)}" name="patch credited" time="0"`;
         if (r.allowVacuous) { skipped++; cases.push(`${head}>\n      <skipped message="${xmlEscape(`not credited to the patch, accepted by --allow-vacuous: ${r.notCredited}`)}"/>\n    </testcase>`); }
         else { f++; cases.push(`${head}>\n      <failure message="${xmlEscape(`not credited to the patch: ${r.notCredited}`)}" type="vacuous"/>\n    </testcase>`); }
+      }
+      // A case that pins `credited: false` and whose patch ran (exit 4).
+      if (r.creditMismatch) {
+        f++;
+        cases.push(`    <testcase classname="${xmlEscape(cls)}" name="patch credited" time="0">\n      <failure message="${xmlEscape(r.creditMismatch)}" type="mismatch"/>\n    </testcase>`);
       }
       // A case's pinned state count is a check of its own: a changed state space fails the case.
       if (c && c.expectedStates !== undefined) {

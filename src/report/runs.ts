@@ -32,6 +32,10 @@ export interface CheckedRun {
    * blocks for ever: patch-notes.ts notCredited): exit 5 unless --allow-vacuous.
    */
   notCredited?: string;
+  /** A suite case's `credited: false`: it expects its patch files not to be credited (merge reads it from a shard). */
+  credited?: false;
+  /** The case pins `credited: false`, but a step of its patch files ran: why (exit 4). */
+  creditMismatch?: string;
   /** A shard's user patches as merge reads them to judge the merged search's credit (patch-notes.ts outline). */
   patchHunks?: PatchOutline[];
 }

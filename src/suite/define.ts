@@ -49,6 +49,13 @@ export interface SuiteCase {
    * completed must be exactly these.
    */
   neverCompletes?: string[];
+  /**
+   * `false`: the case expects no step of its `patches:` files to run (a control case, a patch
+   * meant for another profile or path): its verdicts are the kernel's without them, as the case
+   * says. Without it that is exit 5 (docs/patches.md, "How a patch is credited"); with it a step
+   * of theirs that ran is a mismatch (exit 4).
+   */
+  credited?: false;
 }
 
 /**
@@ -102,7 +109,9 @@ export function validateSuite(d: unknown, file: string): Suite {
     const f = `cases[${i}]`;
     if (!c || typeof c !== 'object') bad(f, 'expected an object');
     const o = c as Record<string, unknown>;
-    unknown(o, ['params', 'expect', 'states', 'reduced', 'note', 'patches', 'fixme', 'neverCompletes'], f);
+    unknown(o, ['params', 'expect', 'states', 'reduced', 'note', 'patches', 'fixme', 'neverCompletes', 'credited'], f);
+    if (o.credited !== undefined && o.credited !== false) bad(`${f}.credited`, `expected false (no step of the case's patches: files runs here), got ${JSON.stringify(o.credited)}; leave it out where they should run`);
+    if (o.credited === false && !(Array.isArray(o.patches) && o.patches.length)) bad(`${f}.credited`, 'the case has no patches: files to credit');
     if (o.neverCompletes !== undefined && !(Array.isArray(o.neverCompletes) && o.neverCompletes.length > 0 && o.neverCompletes.every((x) => typeof x === 'string' && /^[^:]+: ./.test(x)))) {
       bad(`${f}.neverCompletes`, "expected a non-empty list of actor actions as 'thread: action' (e.g. 'kernel_init: wait_for_device_probe')");
     }

@@ -629,6 +629,48 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     const k = probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir });
     expect(JSON.parse(k.stdout).notCredited).toHaveLength(2);
   });
+  // A review of s49 h4 (s49 h5): a control case (the patch is for another path or profile, and the
+  // case says nothing changes) was exit 5 with no way to say so but --allow-vacuous for the whole
+  // run. `credited: false` pins it: not credited is then as expected, and a step that ran is exit 4.
+  it("a case's credited: false pins that its patch does not run: as pinned exit 0, a step that ran exit 4 (check and merge)", () => {
+    writeFileSync(join(dir, 'idle4.ts'), patchFile('idle4', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
+    writeFileSync(join(dir, 'runs4.ts'), patchFile('runs4', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
+    const suite = (name: string, patch: string, more = ", credited: false") => writeFileSync(join(dir, `${name}.suite.ts`), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
+  { params: {}, patches: [${patch}], expect: { 'single-binding': 'holds' }${more} },
+] });
+`);
+    const env = { GITHUB_ACTIONS: 'true' };
+    const both = (name: string) => {
+      const whole = probecheck(['check', `${name}.suite.ts`, '-q', '--junit', `${name}.xml`], { cwd: dir, env });
+      for (const i of [1, 2]) expect(probecheck(['check', `${name}.suite.ts`, '-q', '--shard', `${i}/2`, '--json-out', `${name}${i}.json`], { cwd: dir }).status).toBeLessThan(2);
+      const merged = probecheck(['merge', `${name}1.json`, `${name}2.json`, '-q'], { cwd: dir, env });
+      return { whole, merged, xml: readFileSync(join(dir, `${name}.xml`), 'utf8') };
+    };
+    suite('asPinned', "'./idle4.ts'");
+    const a = both('asPinned');
+    for (const r of [a.whole, a.merged]) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(unwrap(r.stdout)).toContain('asPinned cases[0] (): not credited to the patch, as the case expects (credited: false): no step of patch idle4 ran in the search');
+      expect(r.stdout).not.toContain('::error');
+    }
+    expect(a.xml).not.toContain('patch credited');
+    suite('against', "'./runs4.ts'");
+    const b = both('against');
+    const line = 'against cases[0] (): MISMATCH: the case expects no step of its patches to run here (credited: false), but really_probe:call_probe ran in the search (exit 4)';
+    for (const r of [b.whole, b.merged]) {
+      expect(r.status, r.stderr).toBe(4);
+      expect(unwrap(r.stdout)).toContain(line);
+      expect(r.stdout).toMatch(/^::error file=against\.suite\.ts,line=3,title=patch credited \(expected not\)::against cases\[0\] \(profile=v5\.1 patches=runs4\.ts\): the case expects no step/m);
+    }
+    expect(b.xml).toMatch(/name="patch credited" time="0">\s*<failure message="the case expects no step of its patches to run here \(credited: false\), but really_probe:call_probe ran in the search" type="mismatch"/);
+    suite('bad', "'./idle4.ts'", ', credited: true');
+    expect(probecheck(['check', 'bad.suite.ts', '-q'], { cwd: dir }).stderr).toContain("cases[0].credited: expected false (no step of the case's patches: files runs here), got true");
+    writeFileSync(join(dir, 'none.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'none', model: './unplug.ts', cases: [{ params: {}, expect: { 'single-binding': 'holds' }, credited: false }] });
+`);
+    expect(probecheck(['check', 'none.suite.ts', '-q'], { cwd: dir }).stderr).toContain('cases[0].credited: the case has no patches: files to credit');
+  });
   it('probecheck/vitest: toHold fails on a patch none of whose steps ran, as the CLI exits 5', async () => {
     writeFileSync(join(dir, 'idle2.ts'), patchFile('idle2', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
     writeFileSync(join(dir, 'runs.ts'), patchFile('runs', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
