@@ -43,7 +43,8 @@ export const EXIT_HELP = `Exit status:
   2  usage error, or a bad model, suite or trace file (one line on stderr: probecheck: Exxx (...): ...)
   3  a limit (--max-states, --max-depth, --time-limit, --memory-limit, a failed allocation, Ctrl-C) stopped the search
      before a verdict, random walks ended without one, or every case of a suite is FIXME (nothing checked)
-  4  a suite's observed verdict or state count differs from its expectation
+  4  a suite's observed verdict or state count differs from its expectation (or a step of a
+     case's patches: files ran where the case pins credited: false)
   5  vacuous: a property's premise was never met, the search saw only the initial state, an
      actor action never completed, or no step of a --patch file (or a suite case's patches: file)
      ran (or one of its steps blocks every thread that reaches it for ever) (--allow-vacuous
