@@ -97,6 +97,9 @@ function verdictTable(runs: readonly CheckedRun[], suites: readonly SuiteOutcome
     } else if (idle.length && !isPart(r.result.shard)) {
       out.push(cells('(actions)', 'complete', `never completed: ${idle.map((a) => `${a.thread}: ${a.action}`).join(', ')}`, 'unknown', '-', r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous));
     }
+    // The patch files' credit, as the terminal's line says it (h4 left it out of the page; s49 h5).
+    if (r.notCredited) out.push(cells('(patch)', 'credited', `not credited: ${r.notCredited}`, 'unknown', '-', r.allowVacuous ? 'accepted (--allow-vacuous)' : STATUS.vacuous));
+    if (r.creditMismatch) out.push(cells('(patch)', 'not credited (credited: false)', r.creditMismatch, 'violated', '-', STATUS.mismatch));
     return [...before, ...out];
   });
   for (const o of suites) rows.push(...fixmeRows(o, o.cases.length, shown));

@@ -611,7 +611,7 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     for (const i of [1, 2]) expect(probecheck(['check', 'shard.suite.ts', '-q', '--shard', `${i}/2`, '--json-out', `sh${i}.json`], { cwd: dir }).status).toBe(0);
     // The cases were split (not each the whole search): the stands of wait.ts's case are joined.
     expect(JSON.parse(readFileSync(join(dir, 'sh1.json'), 'utf8')).runs.every((r: { shard: { level?: number } }) => r.shard.level !== undefined)).toBe(true);
-    const m = probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--junit', 'm.xml'], { cwd: dir, env });
+    const m = probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--junit', 'm.xml', '--html', 'm.html'], { cwd: dir, env });
     expect(m.status, m.stderr).toBe(5);
     const credit = (out: string) => unwrap(out).split('\n').filter((l) => /not credited|^::error/.test(l));
     expect(credit(m.stdout)).toEqual(credit(whole.stdout));
@@ -619,6 +619,7 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     expect(unwrap(m.stdout)).toContain('sh cases[1] (): not credited to the patch: no step of patch wait ran in the search: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever');
     const xml = readFileSync(join(dir, 'm.xml'), 'utf8');
     expect(xml.match(/name="patch credited" time="0">\s*<failure message="not credited to the patch/g)).toHaveLength(2);
+    expect(readFileSync(join(dir, 'm.html'), 'utf8').match(/<td>\(patch\)<\/td><td>credited<\/td><td class="unknown">not credited: no step of patch (idle3|wait) ran/g)).toHaveLength(2);
     expect(JSON.parse(probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir }).stdout).notCredited.map((n: { text: string }) => n.text.slice(0, 30))).toEqual(['no step of patch idle3 ran in ', 'no step of patch wait ran in t']);
     expect(probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--allow-vacuous'], { cwd: dir }).status).toBe(0);
     // A step that fired in one part only fired in the whole search: runs3's call_probe, as if
@@ -642,7 +643,7 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
 `);
     const env = { GITHUB_ACTIONS: 'true' };
     const both = (name: string) => {
-      const whole = probecheck(['check', `${name}.suite.ts`, '-q', '--junit', `${name}.xml`], { cwd: dir, env });
+      const whole = probecheck(['check', `${name}.suite.ts`, '-q', '--junit', `${name}.xml`, '--html', `${name}.html`], { cwd: dir, env });
       for (const i of [1, 2]) expect(probecheck(['check', `${name}.suite.ts`, '-q', '--shard', `${i}/2`, '--json-out', `${name}${i}.json`], { cwd: dir }).status).toBeLessThan(2);
       const merged = probecheck(['merge', `${name}1.json`, `${name}2.json`, '-q'], { cwd: dir, env });
       return { whole, merged, xml: readFileSync(join(dir, `${name}.xml`), 'utf8') };
@@ -663,6 +664,7 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
       expect(unwrap(r.stdout)).toContain(line);
       expect(r.stdout).toMatch(/^::error file=against\.suite\.ts,line=3,title=patch credited \(expected not\)::against cases\[0\] \(profile=v5\.1 patches=runs4\.ts\): the case expects no step/m);
     }
+    expect(readFileSync(join(dir, 'against.html'), 'utf8')).toContain('<td>(patch)</td><td>not credited (credited: false)</td><td class="violated">the case expects no step');
     expect(b.xml).toMatch(/name="patch credited" time="0">\s*<failure message="the case expects no step of its patches to run here \(credited: false\), but really_probe:call_probe ran in the search" type="mismatch"/);
     suite('bad', "'./idle4.ts'", ', credited: true');
     expect(probecheck(['check', 'bad.suite.ts', '-q'], { cwd: dir }).stderr).toContain("cases[0].credited: expected false (no step of the case's patches: files runs here), got true");
