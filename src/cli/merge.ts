@@ -6,7 +6,7 @@
  * met), and holds otherwise. An action never completed only if it completed in no shard.
  */
 import { readFileSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import { ProbecheckError } from '../engine/errors.js';
 import type { IdleAction, PropertyResult, Result } from '../engine/result.js';
 import { modelNoteLines, renderViolation, showParams, statsLines, vacuityLines, verdictTable, vouchedLines } from '../report/text.js';
@@ -120,7 +120,8 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
     if (bad) throw new ProbecheckError('E504', `${path}: runs[${i}].${bad}; merge reads what check --shard i/n --json-out FILE wrote (was it edited, or written by another probecheck?)`);
     // A patch file's run without its hunks: the merge could not judge its credit, and would pass it.
     if (r.patchHunks === undefined && /[/\\]|\.[cm]?[jt]s(,|$)/.test(String(r.params?.patches ?? ''))) {
-      throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} (patches ${shown(r.params.patches)}) does not say its patch files' hunks (written by an older probecheck?); run the shards again with this one`);
+      const files = String(r.params.patches).split(',').filter((x) => /[/\\]|\.[cm]?[jt]s$/.test(x.trim())).map((x) => basename(x.trim()));
+      throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} with patch file${files.length > 1 ? 's' : ''} ${files.join(', ')} does not say their hunks (written by an older probecheck?); run the shards again with this one`);
     }
     // Without them the merge could not judge the case: it would pass it unjudged.
     if (r.suite !== undefined && (!Number.isInteger(r.case) || !r.expect || typeof r.expect !== 'object' || !Object.values(r.expect).every((v) => EXPECTED.includes(v as Expected)))) {

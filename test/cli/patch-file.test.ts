@@ -629,6 +629,10 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     writeFileSync(join(dir, 'sh1.json'), JSON.stringify(p1));
     const k = probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir });
     expect(JSON.parse(k.stdout).notCredited).toHaveLength(2);
+    // A shard that does not say its patch files' hunks (an older probecheck's) cannot be judged: refused.
+    delete p1.runs[0].patchHunks;
+    writeFileSync(join(dir, 'sh1.json'), JSON.stringify(p1));
+    expect(probecheck(['merge', 'sh1.json', 'sh2.json', '-q'], { cwd: dir }).stderr).toMatch(/^probecheck: E504 \(.*\): sh1\.json: the run of unplug-deferred with patch file idle3\.ts does not say their hunks \(written by an older probecheck\?\); run the shards again with this one$/m);
   });
   // A review of s49 h4 (s49 h5): a control case (the patch is for another path or profile, and the
   // case says nothing changes) was exit 5 with no way to say so but --allow-vacuous for the whole
