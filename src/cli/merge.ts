@@ -159,6 +159,9 @@ const keyOf = (r: Run) => {
 const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
   { what: 'properties', flag: '--property', of: (r) => r.properties.map((p) => p.name).join(', ') },
   { what: 'expected verdicts', flag: 'suite file', of: (r) => r.expect ? Object.entries(r.expect).map(([k, v]) => `${k}: ${v}`).join(', ') : '-' },
+  // What else a case pins travels with each part: parts of two texts of the case are two searches.
+  { what: 'actions pinned as never completing', flag: 'suite file', of: (r) => r.neverCompletes?.join(', ') ?? '-' },
+  { what: 'credited pin', flag: 'suite file', of: (r) => (r.credited === false ? 'credited: false' : '-') },
   { what: 'strategy', flag: '--strategy', of: (r) => r.strategy },
   { what: 'symmetry reduction', flag: '--symmetry / --no-symmetry', of: (r) => r.symmetry?.applied ? 'on' : 'off' },
   { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.applied ? 'on' : 'off' },

@@ -660,6 +660,14 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
       expect(r.stdout).not.toContain('::error');
     }
     expect(a.xml).not.toContain('patch credited');
+    // Parts of two texts of the case (the pin added between the shards' runs) are two searches.
+    const part = JSON.parse(readFileSync(join(dir, 'asPinned1.json'), 'utf8'));
+    delete part.runs[0].credited;
+    writeFileSync(join(dir, 'asPinned1.json'), JSON.stringify(part));
+    expect(probecheck(['merge', 'asPinned1.json', 'asPinned2.json', '-q'], { cwd: dir }).stderr).toContain('asPinned2.json: shard 2/2 of unplug-deferred (profile=v5.1 patches=idle4.ts) ran with credited pin "credited: false", shard 1/2 with "-": the shards must run the same search (same suite file)');
+    part.runs[0].credited = false; part.runs[0].neverCompletes = ['hotplug: del dc'];
+    writeFileSync(join(dir, 'asPinned1.json'), JSON.stringify(part));
+    expect(probecheck(['merge', 'asPinned1.json', 'asPinned2.json', '-q'], { cwd: dir }).stderr).toContain('ran with actions pinned as never completing "-", shard 1/2 with "hotplug: del dc"');
     suite('against', "'./runs4.ts'");
     const b = both('against');
     const line = 'against cases[0] (): MISMATCH: the case expects no step of its patches to run here (credited: false), but really_probe:call_probe ran in the search (exit 4)';
