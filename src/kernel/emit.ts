@@ -210,12 +210,15 @@ export interface Kernel {
    */
   leaksJudged?: boolean;
   /**
-   * The steps of blocks whose RETURN leaves the thread's path: an actor's action's own block (and
-   * any built with its continuation), a kernel thread's outermost (Block.returns). No other step's
-   * move can be a return to user space or a work item's end, so no-lock-at-return reads nothing on
-   * theirs (under --por, what it reads on a move is that move's footprint).
+   * no-lock-at-return's judge (set by its make, asked only where leaksJudged): thread `thread`
+   * (owner `me`) has just made a move of a block whose RETURN leaves its path (Block.returns) and
+   * goes to `to`; where that is a return the property judges (a system call's, a work item's end,
+   * the deferred-probe worker's return to process_one_work), it writes the ghosts KS.retJudged and
+   * KS.retLeak. The return writes them itself, so the property is an invariant on two bytes: under
+   * --por only the moves that write them are visible (s49 h1: as an action property it read the
+   * mover's label and locks, and host-children n=4 --por went from 4,859 states to 30,227).
    */
-  returnSteps: Set<string>;
+  judgeReturn?: (s: KS, thread: string, me: number, to: string | null) => void;
   /**
    * Where no-missed-probe is checked, the devices whose DevS.walkPending bits a registration walk
    * keeps beside the releasable ones: every device of a driver that matches a releasable device an
@@ -485,7 +488,7 @@ export class Block {
   /**
    * A RETURN of this block is its thread's return to user space or its work item's end: an
    * actor's action's own continuation (ThreadBuilder.actionRet), or a kernel thread's end. Its
-   * steps are the only ones no-lock-at-return reads a label at (Kernel.returnSteps).
+   * steps' moves are the only ones no-lock-at-return's judge is asked at (Kernel.judgeReturn).
    */
   private readonly returns: boolean;
   /** A label's full name; the same string each time (steps return it while the search runs, and a string met before has its hash). */
@@ -1106,9 +1109,18 @@ export class Block {
         this.tb.k.anchors.push(rec);
       }
       if (this.tb.steps.has(key)) throw new Error(`internal: thread ${this.tb.name} builds step ${key} twice`);
+      // A move of a block that returns to user space or ends the work item: no-lock-at-return's judge
+      // reads where it went (the step's own label, a user's hunk's, RETURN's continuation alike).
+      if (this.returns) {
+        const run = st.run, k = this.tb.k, name = this.tb.name, me = this.tb.owner;
+        st.run = (s, t, b, c) => {
+          const to = run(s, t, b, c);
+          if (k.leaksJudged) k.judgeReturn?.(s, name, me, to);
+          return to;
+        };
+      }
       this.tb.steps.set(key, st);
       this.tb.added.push(key);
-      if (this.returns) this.tb.k.returnSteps.add(key);
     }
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;

@@ -15,7 +15,6 @@ import { DRIVER_BITS, holdsMutex, structRef, type KL, type KS } from './state.js
 import { RET, ancestors, type LinkInfo } from './world.js';
 import type { Action } from './actions.js';
 import { DEFERRED_WORKER } from './paths/deferred-probe.js';
-import { deferredFirst } from './paths/klist.js';
 import { LATE_INITCALL, TIMEOUT_START, TIMEOUT_WORKER, keepsTimeout, pendingRank, waitsForTimeout } from './paths/late-initcall.js';
 import { blocksProbing, mayBeAsync, takesParentLock } from './paths/common.js';
 import { asyncThreadName } from './paths/async.js';
@@ -1396,32 +1395,35 @@ export const LIBRARY: KernelProperty[] = [
   // v4.19 as modelled), checked by naming it across every bundled model (docs/findings.md, s48 h1).
   { name: 'no-lock-at-return', covers: 'lockdep_sys_exit, process_one_work (lock held at return)',
     applies: (k, c) => k.userPatched && c.acts.some((a) => a.some((x) => SYSCALLS[x.op] !== undefined)), make: (k, c) => {
-      type Ret = { text: string; action?: number; steps?: ReadonlySet<string>; patchOnly?: boolean; skip?: ReadonlySet<number>; sys: boolean };
+      type Ret = { text: string; patchOnly?: boolean; skip?: ReadonlySet<number>; sys: boolean };
+      // The returns judged, by thread and by where the return goes (the next action's entry, null
+      // for an end, the deferred-probe worker's process_one_work). The return's move itself writes
+      // the verdict (Kernel.judgeReturn, asked by Block.returns' steps): KS.retJudged, and KS.retLeak
+      // where the thread holds a lock there. So the property is an invariant on those two bytes and
+      // its premise exact: until s49 h1 it was an action property that read the mover's label and
+      // locks on return steps' moves (under --por every move writing those was visible:
+      // host-children n=4, 30,227 states against 4,859 without it), with a premise on where threads
+      // stood, which read `holds` for a timeout work blocked for good before its return.
       const returns = new Map<string, Map<string | null, Ret>>();
-      // The steps whose moves are asked (by label: a label or lock read at every move would be
-      // every move's footprint under --por, and host-children n=4 --por went from 4,859 states to
-      // 55,175): those of a block whose RETURN leaves the path (Kernel.returnSteps) in an action
-      // judged here, and, under a user's patch, a kernel thread's (the library's own threads end
-      // holding nothing: Block.endsFree is asked only under one for the same reason).
-      const asked = new Set<string>(), ownLocks = !!k.locks && (k.locks.dev.length > 0 || k.locks.kernel.length > 0);
+      const ownLocks = !!k.locks && (k.locks.dev.length > 0 || k.locks.kernel.length > 0);
       c.acts.forEach((acts, ai) => {
         const t = c.threads[ai]!, at = new Map<string | null, Ret>(), locked = new Set<number>();
         acts.forEach((x, i) => {
           const after = i + 1 < acts.length ? c.actEntries[ai]![i + 1]! : null, sys = SYSCALLS[x.op];
-          const steps = c.actSteps[ai]![i];
-          if (sys !== undefined) at.set(after, { text: `'${x.text}' (${sys}, a system call) returns to user space`, action: i, steps, skip: new Set(locked), sys: true });
-          else if (after === null && x.op !== 'device_shutdown' && ownLocks) at.set(after, { text: `its last action, '${x.text}', ends and the actor runs nothing after it`, action: i, steps, patchOnly: true, sys: false });
-          if (at.get(after)?.action === i) for (const l of steps ?? []) if (k.returnSteps.has(l)) asked.add(l);
+          if (sys !== undefined) at.set(after, { text: `'${x.text}' (${sys}, a system call) returns to user space`, skip: new Set(locked), sys: true });
+          else if (after === null && x.op !== 'device_shutdown' && ownLocks) at.set(after, { text: `its last action, '${x.text}', ends and the actor runs nothing after it`, patchOnly: true, sys: false });
           if (x.op === 'lock') locked.add(x.dev);
           if (x.op === 'unlock') locked.delete(x.dev);
         });
         if (at.size) returns.set(t, at);
       });
+      // Kernel threads: a work item's end (an async entry's, a work_on_cpu kworker's, the timeout
+      // work's) and the deferred-probe worker's return to process_one_work, under a user's patch (the
+      // library's own threads end holding nothing: Block.endsFree is asked only under one too), and
+      // request_module's modprobe (its finit_module, a system call) always.
       for (const t of c.threads.slice(c.acts.length)) {
-        // request_module's modprobe returns from a system call (finit_module): asked as an actor's is.
         const umh = k.w.modules.some((m) => t === requestModprobeThread(m.name));
         if (!k.userPatched && !umh) continue;
-        for (const l of c.stepsOf.get(t) ?? []) if (k.returnSteps.has(l) || (t === DEFERRED_WORKER && l.startsWith('deferred_probe_work_func:'))) asked.add(l);
         if (t === DEFERRED_WORKER) {
           const idle = [...c.stepsOf.get(t) ?? []].find((l) => l.startsWith('deferred_probe_work_func') && l.endsWith(':process_one_work'));
           if (idle) returns.set(t, new Map([[idle, { text: 'deferred_probe_work_func returns to process_one_work', sys: false }]]));
@@ -1429,41 +1431,27 @@ export const LIBRARY: KernelProperty[] = [
           returns.set(t, new Map([[null, { text: "modprobe's finit_module (request_module's usermode helper, a system call) returns to user space", sys: true }]]));
         } else returns.set(t, new Map([[null, { text: 'its work item returns to process_one_work', sys: false }]]));
       }
-      // The premise asks only the actors with a system call and the work items judged (a label read in
-      // every state is a footprint under --por). A work item is met where it stands at a step of its
-      // outermost block (Kernel.returnSteps: an async entry's async_run_entry_fn:done), or, the
-      // deferred-probe worker, at its loop's test where that returns to process_one_work (workAt);
-      // its end itself leaves it at null, as before it starts. Without this, a run naming the property with no system call
-      // read vacuous though every work item's end, or an actor's last action, had been judged (s48 h9).
-      const actors = c.threads.slice(0, c.acts.length).filter((_t, ai) => c.acts[ai]!.some((x) => SYSCALLS[x.op] !== undefined));
-      // An actor whose last action is judged for a patch's lock: met once it ended (an actor is at null only then).
-      const lasts = c.threads.slice(0, c.acts.length).filter((t) => returns.get(t)?.get(null)?.patchOnly === true);
-      const works = c.threads.slice(c.acts.length).filter((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));
-      // The deferred-probe worker returns from its loop's test (mutex_lock with the mutex free and none
-      // of its devices on the active list): met only in a state where that step can run so, not
-      // anywhere inside the function (a worker blocked there for good read `holds`, its return never
-      // judged: s48 h15). A user's hunk on the function may change that step's guard or return
-      // elsewhere: not counted there (vacuous rather than a verdict about nothing).
-      const idle = [...returns.get(DEFERRED_WORKER)?.keys() ?? []][0], loop = idle?.replace(/:process_one_work$/, ':mutex_lock');
-      const workerDevs = [...k.workerSteps?.keys() ?? []];
-      const workerOwn = !k.patches.some((p) => isUserPatch(p) && p.hunks.some((h) => h.fn === 'deferred_probe_work_func' && k.applied?.has(h)));
-      const workAt = (t: string, l: string | null, s: KS) => l !== null && (t === DEFERRED_WORKER
-        ? workerOwn && l === loop && s.deferredProbeMutex === 0 && deferredFirst(s, workerDevs) < 0
-        : asked.has(l) && !!c.stepsOf.get(t)?.has(l));
-      return action('no-lock-at-return',
-        'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (_b, a, m, q) => {
-          if (!asked.has(m.label)) return null;
-          const r = returns.get(m.thread)?.get(q.at(m.thread));
-          if (!r || (r.steps && !r.steps.has(m.label))) return null;
-          const me = c.tidOf.get(m.thread)! + 1;
-          const held = r.patchOnly ? patchLocksOf(k, a).filter((l) => l.owner === me).map((l) => l.name) : locksHeldBy(k, me, a, r.skip);
-          if (!held.length) return null;
-          const name = m.thread;
-          if (r.patchOnly) return `${name}: ${r.text}, holding ${held.join(', ')}, a lock your patch declares: only the thread that took it may release it, so it is never released`;
-          if (r.sys) return `${name}: ${r.text} holding ${held.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
-          return `${name}: ${r.text} holding ${held.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;
-        }, { text: ["an actor's system call returns to user space", ...lasts.length ? ["an actor's last action ends"] : [], ...works.length ? ["a work item reaches its function's return"] : []].join(', or '),
-          met: (s, q) => actors.some((t) => returns.get(t)?.get(q.at(t))?.sys === true) || lasts.some((t) => q.at(t) === null) || works.some((t) => workAt(t, q.at(t), s)) });
+      const held = (r: Ret, me: number, s: KS) => (r.patchOnly ? patchLocksOf(k, s).filter((l) => l.owner === me).map((l) => l.name) : locksHeldBy(k, me, s, r.skip));
+      k.judgeReturn = (s, t, me, to) => {
+        const r = returns.get(t)?.get(to);
+        if (!r) return;
+        if (!s.retJudged) s.retJudged = true;
+        if (s.retLeak === 0 && held(r, me, s).length) s.retLeak = me;
+      };
+      const lasts = c.threads.slice(0, c.acts.length).some((t) => returns.get(t)?.get(null)?.patchOnly === true);
+      const works = c.threads.slice(c.acts.length).some((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));
+      return invariant('no-lock-at-return',
+        'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (s, q) => {
+          if (s.retLeak === 0) return null;
+          // The state right after the return (the first with retLeak set): the thread stands where it went.
+          const name = c.threads[s.retLeak - 1]!, r = returns.get(name)?.get(q.at(name));
+          if (!r) return `${name} returned holding a lock`;
+          const locks = held(r, s.retLeak, s);
+          if (r.patchOnly) return `${name}: ${r.text}, holding ${locks.join(', ')}, a lock your patch declares: only the thread that took it may release it, so it is never released`;
+          if (r.sys) return `${name}: ${r.text} holding ${locks.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
+          return `${name}: ${r.text} holding ${locks.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;
+        }, { text: ["an actor's system call returns to user space", ...lasts ? ["an actor's last action ends"] : [], ...works ? ["a work item reaches its function's return"] : []].join(', or '),
+          met: (s) => s.retJudged });
     } },
   // Chosen where a wait can run: wait_for_device_probe, delete_module's sync and do_init_module's
   // (unconditional, but from v3.8 to v5.16 only iff the init used async: MODULE_SYNC_PF_USED_ASYNC),

@@ -729,7 +729,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // it makes no deferral of its own.
   const userDefers = patches.some((p) => isUserPatch(p) && p.hunks.some((h) => /\bdeferredAdd\b|(?<!(?:[=!]=?=\s*|\bcase\s+)(?:[\w$]+\.)?)\bRET\.(?:EPROBE|LINK)_DEFER\b(?!\s*[=!]=)|\.deferred\s*=(?!=)/.test(String(h.step))));
   const k: Kernel = {
-    w, flags, patches, userPatched: patches.some(isUserPatch), returnSteps: new Set(), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
+    w, flags, patches, userPatched: patches.some(isUserPatch), profile: [prof.name, ...asked.map((x) => x.id)].join(' + '), builtFor: [prof.name, ...asked.filter((x) => !isUserPatch(x)).map((x) => x.id)].join(' + '),
     has: (f) => flags.has(f), on: flagFields(flags), dn: (i) => w.drivers[i]!.name, vn: (i) => w.devices[i]!.name, parent: (i) => w.devices[i]!.parent,
     // A user's hunk may defer where no declared driver does (a match that defers, say): the worker
     // must be there to retry it (a new user, 2026-12-05: the device was stranded, and every
@@ -981,7 +981,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
         const before = tb.added.length;
         tb.act = i;
         // A system call, or the actor's last action, that ends holding a lock a patch declares: E205 (user-return.ts),
-        // or no-lock-at-return's violation where that is checked; the blocks built with `ret` are its return steps (emit.ts Block.returns).
+        // or no-lock-at-return's violation where that is checked; the blocks built with `ret` are its return steps (emit.ts Block.returns, Kernel.judgeReturn).
         const ret = tb.actionRet = actionReturn(tb, acts[i]!, next);
         next = actionEntry(tb, acts[i]!, ret, waits[i]!);
         tb.actionRet = undefined;

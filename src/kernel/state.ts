@@ -281,6 +281,13 @@ export interface KS {
    * (ghost) whether device_shutdown has returned.
    */
   deferAllProbes?: boolean; shutdownReturned?: boolean;
+  /**
+   * ghosts of no-lock-at-return, written by the return itself (Kernel.judgeReturn) and only where
+   * that property is checked (Kernel.leaksJudged), else never (no state split): `retJudged`, some
+   * return it judges ran (its premise); `retLeak`, the first thread that returned holding a lock
+   * (owner: thread index + 1; 0 none).
+   */
+  retJudged: boolean; retLeak: number;
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
@@ -335,6 +342,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
     ...(shutdown ? { deferAllProbes: t.bool, shutdownReturned: t.bool } : {}),
+    retJudged: t.bool, retLeak: owner,
     ...added?.kernel,
   });
 }
