@@ -25,6 +25,7 @@ import { matchesById, overrideMatches } from './paths/driver-override.js';
 import { defersMatch } from './paths/match-defer.js';
 import { walkOnOldStruct } from './paths/driver-attach.js';
 import { isUserPatch } from './define-patch.js';
+import { unrecorded } from '../engine/reduce/recorder.js';
 import { kernelView, type KernelView } from './view.js';
 
 /** __device_release_driver's device-links loop steps: a user's hunk on one makes unlock-balance read the state, not the library's record. */
@@ -1435,8 +1436,14 @@ export const LIBRARY: KernelProperty[] = [
       k.judgeReturn = (s, t, me, to) => {
         const r = returns.get(t)?.get(to);
         if (!r) return;
+        // Whether `me` holds a lock, read off the footprint (--por): only the thread's own moves change
+        // that (a thread takes a lock as itself and releases its own; another's step that releases it,
+        // v4.18's foreignParents, writes a byte read below, as the leak is recorded). Read everywhere,
+        // every lock-taking step of every thread was dependent on every return step (host-children
+        // n=4 --por: 11,162 states, against 4,900 so).
+        const leaks = unrecorded(() => held(r, me, s).length > 0);
         if (!s.retJudged) s.retJudged = true;
-        if (s.retLeak === 0 && held(r, me, s).length) s.retLeak = me;
+        if (leaks && s.retLeak === 0 && held(r, me, s).length) s.retLeak = me;
       };
       const lasts = c.threads.slice(0, c.acts.length).some((t) => returns.get(t)?.get(null)?.patchOnly === true);
       const works = c.threads.slice(c.acts.length).some((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));

@@ -61,3 +61,46 @@ describe('no-lock-at-return: a write to bind that returns holding the device mut
     expect(unwrap(probecheck(['check', 'under.ts', '--patch', 'keep.ts'], { cwd: dir }).stdout)).toContain("returns to user space holding dc's &dev->mutex: lockdep says");
   });
 });
+
+// s49 h1: the property's premise is a judged return that ran (KS.retJudged, written by the return
+// itself). Until then a work item counted where it stood at a step of its outermost block: the
+// timeout work at its first step, so a timeout work blocked for good in its pending walk (a hunk of
+// yours that never lets it take deferred_probe_mutex) read `holds` with no return judged. Nothing
+// defers here, so no deferred-probe worker runs: the timeout work's end is the only judged return.
+// Three searches of 9 states, about 1 s.
+const LATE = `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'late-timeout', profile: 'v6.12',
+  buses: { platform: { autoprobe: false } },
+  devices: { dc: { present: true } },
+  drivers: { dcd: { matches: ['dc'], present: true } },
+  actors: { boot: 'deferred_probe_initcall' },
+});
+`;
+// The timeout work's locked walk of the pending list: waits for good, returns holding the mutex, or as it is.
+const walk = (how: 'wait' | 'leak' | 'same') => `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'timeout-walk-${how}', subject: 'driver core: timeout walk (${how})', base: 'v6.12', hunks: [{
+  fn: 'deferred_probe_timeout_work_func', replace: 'deferred_probe_pending',
+  step: (site, orig) => (${how === 'wait' ? '{ ...orig!, await: () => false }'
+    : how === 'leak' ? '{ ...orig!, run: (s, t, b, c) => { const r = orig!.run(s, t, b, c); s.deferredProbeMutex = site.tb.owner; return r; } }' : '{ ...orig! }'}),
+}] });
+`;
+
+describe('no-lock-at-return: the timeout work, judged at its return', () => {
+  const dir = realpathSync(tempDir());
+  writeFileSync(join(dir, 'late.ts'), LATE);
+  for (const how of ['wait', 'leak', 'same'] as const) writeFileSync(join(dir, `${how}.ts`), walk(how));
+  const check = (how: string) => probecheck(['check', 'late.ts', '--patch', `${how}.ts`, '--property', 'no-lock-at-return'], { cwd: dir });
+  it('blocked for good before its return: vacuous (exit 5); returning holding deferred_probe_mutex: violated; free: holds', () => {
+    const wait = check('wait');
+    expect(unwrap(wait.stdout)).toMatch(/no-lock-at-return\s+vacuous/);
+    expect(unwrap(wait.stdout)).toContain("no-lock-at-return: vacuous: its premise never held: an actor's system call returns to user space, or a work item reaches its function's return");
+    expect(wait.status).toBe(5);
+    const leak = check('leak');
+    expect(unwrap(leak.stdout)).toContain('kworker deferred_probe_timeout_work_func: its work item returns to process_one_work holding deferred_probe_mutex: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it');
+    expect(leak.status).toBe(1);
+    const same = check('same');
+    expect(unwrap(same.stdout)).toMatch(/no-lock-at-return\s+holds/);
+    expect(same.status).toBe(0);
+  });
+});
