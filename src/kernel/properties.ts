@@ -1400,7 +1400,8 @@ export const LIBRARY: KernelProperty[] = [
       // The returns judged, by thread and by where the return goes (the next action's entry, null
       // for an end, the deferred-probe worker's process_one_work). The return's move itself writes
       // the verdict (Kernel.judgeReturn, asked by Block.returns' steps): KS.retJudged, and KS.retLeak
-      // where the thread holds a lock there. So the property is an invariant on those two bytes and
+      // where the thread holds a lock there (a flag, not the thread: leaks in two orders would split
+      // states on which came first). So the property is an invariant on those two bytes and
       // its premise exact: until s49 h1 it was an action property that read the mover's label and
       // locks on return steps' moves (under --por every move writing those was visible:
       // host-children n=4, 30,227 states against 4,859 without it), with a premise on where threads
@@ -1443,17 +1444,21 @@ export const LIBRARY: KernelProperty[] = [
         // n=4 --por: 11,162 states, against 4,900 so).
         const leaks = unrecorded(() => held(r, me, s).length > 0);
         if (!s.retJudged) s.retJudged = true;
-        if (leaks && s.retLeak === 0 && held(r, me, s).length) s.retLeak = me;
+        if (leaks && !s.retLeak && held(r, me, s).length) s.retLeak = true;
       };
       const lasts = c.threads.slice(0, c.acts.length).some((t) => returns.get(t)?.get(null)?.patchOnly === true);
       const works = c.threads.slice(c.acts.length).some((t) => [...returns.get(t)?.values() ?? []].some((r) => !r.sys));
       return invariant('no-lock-at-return',
         'no thread returns to user space from a system call, or ends a work item, holding a lock (lockdep: "lock held when returning to user space", "workqueue leaked lock")', (s, q) => {
-          if (s.retLeak === 0) return null;
-          // The state right after the return (the first with retLeak set): the thread stands where it went.
-          const name = c.threads[s.retLeak - 1]!, r = returns.get(name)?.get(q.at(name));
-          if (!r) return `${name} returned holding a lock`;
-          const locks = held(r, s.retLeak, s);
+          if (!s.retLeak) return null;
+          // The first state with retLeak set is the one the leaking return reached: its thread stands
+          // where it went, holding the locks, and no other stands so (its return would have set it).
+          let name = '', r: Ret | undefined, locks: string[] = [];
+          for (const [t, at] of returns) {
+            const x = at.get(q.at(t)), h = x ? held(x, c.tidOf.get(t)! + 1, s) : [];
+            if (h.length) { name = t; r = x; locks = h; break; }
+          }
+          if (!r) return 'a thread returned holding a lock';
           if (r.patchOnly) return `${name}: ${r.text}, holding ${locks.join(', ')}, a lock your patch declares: only the thread that took it may release it, so it is never released`;
           if (r.sys) return `${name}: ${r.text} holding ${locks.join(', ')}: lockdep says "WARNING: lock held when returning to user space!", "${name} is leaving the kernel with locks still held!" (lockdep_sys_exit)`;
           return `${name}: ${r.text} holding ${locks.join(', ')}: "BUG: workqueue leaked lock or atomic" (process_one_work), and nothing releases it`;

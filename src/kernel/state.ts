@@ -284,10 +284,9 @@ export interface KS {
   /**
    * ghosts of no-lock-at-return, written by the return itself (Kernel.judgeReturn) and only where
    * that property is checked (Kernel.leaksJudged), else never (no state split): `retJudged`, some
-   * return it judges ran (its premise); `retLeak`, the first thread that returned holding a lock
-   * (owner: thread index + 1; 0 none).
+   * return it judges ran (its premise); `retLeak`, some return it judges ran holding a lock.
    */
-  retJudged: boolean; retLeak: number;
+  retJudged: boolean; retLeak: boolean;
 }
 /**
  * Thread locals: `ret` of the last call, PF_USED_ASYNC; per nesting depth, have_async.
@@ -342,7 +341,7 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),
     ...(shutdown ? { deferAllProbes: t.bool, shutdownReturned: t.bool } : {}),
-    retJudged: t.bool, retLeak: owner,
+    retJudged: t.bool, retLeak: t.bool,
     ...added?.kernel,
   });
 }
