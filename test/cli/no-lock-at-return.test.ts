@@ -104,3 +104,32 @@ describe('no-lock-at-return: the timeout work, judged at its return', () => {
     expect(same.status).toBe(0);
   });
 });
+
+// s49 h1: two async entries that each leak their device's mutex, in either order. The leak is a flag
+// (KS.retLeak): kept as the leaking thread, the states after both leaks split on which came first
+// (901 states here, 897 as a flag, the count the action property's search had). The explanation
+// names the leaker of the state its return reached. One search of 897 states, about 0.3 s.
+describe('no-lock-at-return: two leaks, in either order', () => {
+  const dir = realpathSync(tempDir());
+  writeFileSync(join(dir, 'two.ts'), `import { scenario } from 'probecheck';
+export default scenario({
+  name: 'two-async', profile: 'v5.10',
+  devices: { a: {}, b: {} },
+  drivers: { adrv: { matches: ['a', 'b'], present: true, probeType: 'async' } },
+  actors: { h1: 'add a', h2: 'add b' },
+});
+`);
+  writeFileSync(join(dir, 'leak.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'async-leak', subject: 'driver core: keep', base: 'v5.10', hunks: [{
+  fn: '__device_attach_async_helper', replace: 'out_unlock',
+  step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { const next = orig!.run(s, t, b, c); s.dev[site.dev]!.mutex = site.tb.owner; return next; } }),
+}] });
+`);
+  it('violated, naming the entry that returned holding its mutex; the leaks add no state', () => {
+    const r = probecheck(['check', 'two.ts', '--patch', 'leak.ts', '--property', 'no-lock-at-return'], { cwd: dir });
+    const out = unwrap(r.stdout);
+    expect(out).toMatch(/kworker\/u:async __device_attach_async_helper\((a|b)\)[^:]*: its work item returns to process_one_work holding \1's &dev->mutex: "BUG: workqueue leaked lock or atomic"/);
+    expect(out).toMatch(/^897 states,/m);
+    expect(r.status).toBe(1);
+  });
+});
