@@ -1437,11 +1437,11 @@ export const LIBRARY: KernelProperty[] = [
       k.judgeReturn = (s, t, me, to) => {
         const r = returns.get(t)?.get(to);
         if (!r) return;
-        // Whether `me` holds a lock, read off the footprint (--por): only the thread's own moves change
-        // that (a thread takes a lock as itself and releases its own; another's step that releases it,
-        // v4.18's foreignParents, writes a byte read below, as the leak is recorded). Read everywhere,
-        // every lock-taking step of every thread was dependent on every return step (host-children
-        // n=4 --por: 11,162 states, against 4,900 so).
+        // Whether `me` holds a lock, read off --por's footprint where it holds none: no other thread's
+        // move makes it a lock's owner (a thread takes a lock as itself). Where it holds one the reads
+        // below are recorded, so another thread's release of it (v4.18's foreignParents) stays
+        // dependent. Recorded always, every lock-taking move depended on every return step
+        // (host-children n=4 --por: 11,162 states, against 4,900 so; docs/known-gaps.md).
         const leaks = unrecorded(() => held(r, me, s).length > 0);
         if (!s.retJudged) s.retJudged = true;
         if (leaks && !s.retLeak && held(r, me, s).length) s.retLeak = true;
