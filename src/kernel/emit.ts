@@ -1244,7 +1244,7 @@ const realStep = (st: KStep): KStep => viewedStep(st, realState);
 
 /**
  * The owners of the locks a thread may hold (0: free): each device's mutex, then deferred_probe_mutex and module_mutex,
- * then the locks a user's patch declares (patchLocksOf's order, which mutexName follows).
+ * then the locks a user's patch declares (patchLocksOf's order, which mutexName follows), then device_links_lock where kept.
  */
 function owners(k: Kernel, s: KS): number[] {
   const ds = s.dev, n = ds.length, out = new Array<number>(n + 2);
@@ -1252,6 +1252,8 @@ function owners(k: Kernel, s: KS): number[] {
   out[n] = s.deferredProbeMutex;
   out[n + 1] = s.moduleMutex;
   pushPatchLockOwners(k, s, out);
+  // device_links_lock, kept under a user's patch (KS.deviceLinksLock): last, after the patch's locks (mutexName).
+  if (s.deviceLinksLock !== undefined) out.push(s.deviceLinksLock);
   return out;
 }
 /** Which of patchLocksOf(k, s)'s locks are spinlocks, in its order: found once per kernel (asked at every move where a patch declares one). */
@@ -1269,7 +1271,7 @@ function foreignSet(k: Kernel): ReadonlySet<number> {
   return may;
 }
 const mutexName = (k: Kernel, s: KS, i: number): string => (i < s.dev.length ? `&dev->mutex(${k.vn(i)})` : i === s.dev.length ? 'deferred_probe_mutex'
-  : i === s.dev.length + 1 ? 'module_mutex' : patchLocksOf(k, s)[i - s.dev.length - 2]!.name);
+  : i === s.dev.length + 1 ? 'module_mutex' : patchLocksOf(k, s)[i - s.dev.length - 2]?.name ?? 'device_links_lock');
 /**
  * The hunks of `patches` by function, in the order done() applies them: the library's patches,
  * then the user's (combine's order); the library's replacements first, then its insertions, so an
@@ -1355,6 +1357,15 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
     }
     for (let i = 0; i < after.length; i++) {
       const o = after[i]!, m = before[i]!;
+      // A lock made another thread's (taken in its name, or handed over): mutex_lock records current
+      // as the owner, and a waiter's await reads 0, so no model step does this. It would also hold
+      // the lock for a thread none of whose moves took it: no-lock-at-return's judge under --por
+      // reads a returning thread's locks only where it holds one, as only its own moves make it an
+      // owner (properties.ts), and would miss such a leak where the unreduced search reports it.
+      if (o !== 0 && o !== me && o !== m && (m === 0 || m === me)) {
+        const to = k.threadNames[o - 1] ?? `thread #${o - 1}`, name = mutexName(k, real, i);
+        throw new Error(`it makes ${to} the owner of ${name}${m === me ? ', which it held itself' : ''}: a thread takes a mutex only as itself (site.tb.owner), and releases it by writing 0; ${to} takes it in a step of its own that waits for it`);
+      }
       if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;
       // device_add of a device deleted under a thread's lock: that lock is the old struct's now (DevS.oldMutex), still its holder's.
       if (o === 0 && i < real.dev.length && real.dev[i]!.oldMutex === m) continue;

@@ -133,3 +133,24 @@ export default definePatch({ id: 'async-leak', subject: 'driver core: keep', bas
     expect(r.status).toBe(1);
   });
 });
+
+// s49 h8: under --por the judge reads a returning thread's locks only where it holds one, as only its
+// own moves make it an owner. A hunk could break that: bind's device_unlock writing another actor's
+// id into the mutex (checkedReleases refused taking a held lock and releasing another's, not taking a
+// free one, or handing one's own, in another's name). Now E203 naming the step and both threads, with
+// --por or without; before, a violation at admin's return that a --por search need not see. Two
+// searches stopped at the 12th move, about 0.5 s.
+describe('no-lock-at-return: a hunk that makes another thread a lock\'s owner', () => {
+  const dir = realpathSync(tempDir());
+  writeFileSync(join(dir, 'hand.ts'), SCENARIO.replace("devices: { dc: { present: true } }", "devices: { dc: { present: true }, other: { present: true } }")
+    .replace("drivers: { 'dc-drv': { matches: ['dc'], present: true } }", "drivers: { 'dc-drv': { matches: ['dc'], present: true }, 'o-drv': { matches: ['other'], present: true } }")
+    .replace("actors: { admin: 'bind dc-drv dc' }", "actors: { admin: ['uevent dc', 'uevent dc'], helper: 'bind o-drv other' }"));
+  writeFileSync(join(dir, 'give.ts'), patch('hand-over', false).replace('return next;', "if (site.k.vn(site.dev) === 'other') s.dev[site.dev]!.mutex = site.k.threadNames.indexOf('admin') + 1;\n    return next;"));
+  it('is E203 (exit 2), with --por and without', () => {
+    for (const por of [[], ['--por']]) {
+      const r = probecheck(['check', 'hand.ts', '--patch', 'give.ts', '--property', 'no-lock-at-return', ...por], { cwd: dir });
+      expect(unwrap(r.stderr)).toContain("E203 (step threw): in step 'device_driver_attach(other,o-drv):device_unlock' of thread 'helper' (drivers/base/dd.c:device_driver_attach): it makes admin the owner of &dev->mutex(other), which it held itself: a thread takes a mutex only as itself");
+      expect(r.status).toBe(2);
+    }
+  });
+});
