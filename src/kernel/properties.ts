@@ -1438,7 +1438,7 @@ export const LIBRARY: KernelProperty[] = [
         const r = returns.get(t)?.get(to);
         if (!r) return;
         // Whether `me` holds a lock, read off --por's footprint where it holds none: no other thread's
-        // move makes it a lock's owner (a thread takes a lock as itself). Where it holds one the reads
+        // move makes it a lock's owner (a thread takes a lock as itself; emit.ts checkedReleases refuses a hunk's step that does otherwise, E203). Where it holds one the reads
         // below are recorded, so another thread's release of it (v4.18's foreignParents) stays
         // dependent. Recorded always, every lock-taking move depended on every return step
         // (host-children n=4 --por: 11,162 states, against 4,900 so; docs/known-gaps.md).
