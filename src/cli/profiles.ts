@@ -122,7 +122,7 @@ export function runProfiles(io: Io, json: boolean, names: readonly string[] = []
     for (const b of p.between ?? []) io.out(`  bracketed: ${b.path} between ${b.lower} and ${b.upper}`);
     for (const [f, why] of Object.entries(p.settled ?? {})) io.out(`  settled: ${f}: ${why}`);
     for (const [f, why] of Object.entries(p.unsettled ?? {})) io.out(`  not settled: ${f}: ${why}`);
-    for (const b of p.behind ?? []) io.out(`  behind: ${b.patches} (${b.properties.join(', ')} notes it): ${b.why}`);
+    for (const b of p.behind ?? []) io.out(`  behind: ${b.patches} (a check reaching ${[...b.reaches.threads, ...b.reaches.fns].join(' and ')} without them notes it; ${b.properties.join(', ')} sees them): ${b.why}`);
     // A stable kernel of the branch may have a fix this profile lacks: said, not modelled (from-log and validate say it for a log past one).
     for (const b of p.backports) io.out(`  stable: ${b.branch}: ${b.flag} ${b.taken ? `${changeVerb(b.change, b.commit, b.subject)} from ${b.branch.replace(/\.y$/, '')}.${b.sublevel}${NAME_ONLY.has(b.flag) ? ' (a name in the trace only: logs past it get no warning)' : ''}` : `not taken${b.indirect ? ' (indirect evidence)' : ''}`}: ${b.how}`);
     const branches = branchesAt(p.name);
