@@ -831,3 +831,39 @@ describe('the async properties on a bus that does not autoprobe', () => {
     expect(names(add(true), 'mainline')).toContain('wait-for-probe');
   });
 });
+
+// A generator of small scenarios (s49 h6, /tmp/s49-h6-user/gen.mjs: buses with autoprobe false and
+// true, sync and async drivers, actors of each kind, at v4.2, v5.15, v6.12 and mainline) found the
+// largest class of default vacuity on a bus with autoprobe: false: bus_probe_device's and
+// bus_add_driver's drivers_autoprobe tests are runtime tests of a field no step writes, so the
+// attach they guard was built, and every property chosen for a probe that could start
+// (single-binding, lockless-reader, reader-no-wait-on-probe, deferred-lists ...) read vacuous where
+// no actor binds by hand. The guarded attach is no longer built there (device-add.ts
+// busProbeDevice, driver-attach.ts busAddDriver), but with a patch of yours, whose hunk may route
+// to it.
+describe('a bus that does not autoprobe, with nothing binding by hand', () => {
+  const hand = (acts: Record<string, string | string[]>): ScenarioSpec => ({ name: 'hand0', buses: { platform: { autoprobe: false } }, devices: { d: {} },
+    drivers: { a: { matches: ['d'], module: 'm' } }, actors: { hot: ['add d', 'del d'], load: ['modprobe m', 'rmmod m'], ...acts } });
+  const probing = ['single-binding', 'lockless-reader', 'reader-no-wait-on-probe', 'device-ready', 'no-probe-after-del'];
+  it('chooses no property about a probe; named, they read vacuous; a sysfs bind or drivers_probe brings them back (about 0.5 s)', () => {
+    for (const p of ['v4.2', 'mainline']) {
+      const off = names(hand({ udev: 'uevent d' }), p);
+      for (const x of probing) expect(off, `${p} ${x}`).not.toContain(x);
+      expect(verdict(hand({ udev: 'uevent d' }), p, 'single-binding'), p).toBe('vacuous');
+    }
+    expect(names(hand({ udev: 'uevent d', admin: 'maybe bind a d' }), 'mainline')).toEqual(expect.arrayContaining(['single-binding', 'lockless-reader']));
+    expect(names(hand({ admin: 'maybe drivers_probe d' }), 'mainline')).toContain('single-binding');
+  });
+  it('with a patch of yours the attach is built (a hunk may route to it), and single-binding chosen, as before', async () => {
+    const { definePatch } = await import('probecheck');
+    const { registerPatchFile } = await import('../../src/kernel/define-patch.js');
+    // A hunk that changes nothing of the probe: a step of its own after device_add's bus_add_device.
+    registerPatchFile('/virtual/vd-hand.ts', [definePatch({ id: 'vd-hand', subject: 'vd-hand', base: 'mainline', hunks: [
+      { fn: 'device_add', replace: 'bus_add_device', step: (_site, o) => o! }] })]);
+    const labels = (patches: string) => buildScenario(hand({ udev: 'uevent d' }), 'mainline', patches).model.threads.flatMap((t) => Object.keys(t.steps));
+    expect(labels('/virtual/vd-hand.ts').some((l) => l.startsWith('__device_attach(d)'))).toBe(true);
+    expect(labels('').some((l) => l.startsWith('__device_attach(d)'))).toBe(false);
+    const r = check(buildScenario(hand({ udev: 'uevent d' }), 'mainline', '/virtual/vd-hand.ts').model, { maxStates: 1 });
+    expect(r.properties.map((x) => x.name)).toContain('single-binding');
+  });
+});

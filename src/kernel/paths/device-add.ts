@@ -22,8 +22,12 @@ import { walksAhead } from './owed.js';
  * possibly RETURN) when the bus does not autoprobe.
  */
 export function busProbeDevice(tb: ThreadBuilder, dev: number, ret: Ret, skip: string, held = false): (s: KS, t: KL) => string {
-  const attach = deviceAttach(tb, dev, true, ret, held);
   const bus = tb.k.w.devices[dev]!.bus;
+  // No step writes a bus's autoprobe: on a bus that does not autoprobe the attach is never run, so
+  // it is not built (what the scenario may reach decides the default properties: s49 h6). A patch
+  // of yours may route anywhere, so with one it is built as before.
+  if (!tb.k.w.buses[bus]!.autoprobe && !tb.k.userPatched) return () => skip;
+  const attach = deviceAttach(tb, dev, true, ret, held);
   return (s) => (s.bus[bus]!.autoprobe ? attach : skip);
 }
 

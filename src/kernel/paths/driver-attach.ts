@@ -32,8 +32,11 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const early = k.has('BUS_LIST_BEFORE_PROBE');
   const wholeAsync = !k.has('PER_DEVICE_ASYNC_ATTACH') && mayBeAsync(k, drv);
   const after = early ? 'add_bind_files' : 'klist_add_tail';
-  const attach = driverAttach(tb, drv, f.label(after));
-  const inline = wholeAsync ? driverAttach(tb, drv, f.label(after)) : ''; // the sync fallback runs it here
+  // Not built on a bus that does not autoprobe (no step writes its autoprobe; busProbeDevice), but
+  // with a patch of yours, whose hunk may send the walk there (f.link below).
+  const walks = k.w.buses[info.bus]!.autoprobe || k.userPatched;
+  const attach = walks ? driverAttach(tb, drv, f.label(after)) : '';
+  const inline = walks && wholeAsync ? driverAttach(tb, drv, f.label(after)) : ''; // the sync fallback runs it here
   const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
   const probeOrNot = (s: KS): string => {
     if (!s.bus[info.bus]!.autoprobe) return after;
@@ -68,14 +71,14 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
       d.alive = true; d.unregDone = false;
       return probeOrNot(s);
     } });
-  if (wholeAsync) {
+  if (walks && wholeAsync) {
     // Held to bus.c of v4.19.y at v4.18 and v5.0 (no bus.c of v4.2 .. v4.14 read).
     f.step('async_schedule', { ...asyncScheduleStep(tb, asyncProgram('driver_attach_async', k.dn(drv)), inline, after, `${BUS}:bus_add_driver`, 'v4.2 .. v5.0 (765230b5f084)'),
       c: ['async_schedule(driver_attach_async, drv);'] });
   }
   // `error = driver_attach(drv);`, named for a hunk that sends the driver's walk there (an async
   // driver's too: ef0ff68351be's bus.c half, which a new user, 2026-12-06, could not write).
-  f.link('driver_attach', attach);
+  if (walks) f.link('driver_attach', attach);
   // driver_register's last call, deferred_probe_extend_timeout() (driver.c at adc18506941d and
   // ab7a880263c3, cited where the profile reads a driver.c that has it; mainline reads no driver.c:
   // profiles.ts DRV_UNREAD), is taken with this last step of bus_add_driver, where it may queue the
