@@ -1088,7 +1088,24 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // Every step the threads were built with, by instance (`really_probe(dc,dc-drv):call_probe`), but
   // the deferred-probe worker's, built to probe any device a list may hold: only its retries of a
   // device that may be listed, and what they nest (PropCtx.steps).
-  const ownSteps = new Set(threads.flatMap((t) => (t.name === DEFERRED_WORKER ? [] : Object.keys(t.steps))));
+  // An attach helper's or driver_attach_async's entry thread is reached only where a step that
+  // schedules it is (its async_schedule, in a thread reached, to a fixpoint: a helper's probe may
+  // add a child whose attach schedules another): every async device or driver gets its threads,
+  // and their probes chose properties that read vacuous where nothing schedules them (s49 h6: a bus
+  // with autoprobe: false, whose attach is not built, device-add.ts busProbeDevice).
+  const scheduler: Record<string, (l: string, arg: string) => boolean> = {
+    __device_attach_async_helper: (l, a) => l.startsWith(`__device_attach(${a})`), __driver_attach_async_helper: (l, a) => l.startsWith(`__driver_attach(${a},`),
+    driver_attach_async: (l, a) => l.startsWith(`bus_add_driver(${a})`),
+  };
+  const schedulesOf = (t: ThreadDef) => Object.entries(t.steps).filter(([, st]) => st.where.includes(`${ASYNC}:async_schedule`)).map(([l]) => l);
+  const helperOf = (i: number) => { const m = /^(\w+)\((.*)\)$/.exec(plans[i]!.program ?? ''); return plans[i]!.async && m && scheduler[m[1]!] ? { fn: m[1]!, arg: m[2]! } : undefined; };
+  const reached = new Set(threads.map((_t, i) => i).filter((i) => !helperOf(i)));
+  for (let grew = true; grew;) {
+    grew = false;
+    const labels = [...reached].flatMap((i) => schedulesOf(threads[i]!));
+    threads.forEach((_t, i) => { const h = helperOf(i); if (h && !reached.has(i) && labels.some((l) => scheduler[h.fn]!(l, h.arg))) { reached.add(i); grew = true; } });
+  }
+  const ownSteps = new Set(threads.flatMap((t, i) => (t.name === DEFERRED_WORKER || !reached.has(i) ? [] : Object.keys(t.steps))));
   const steps = workerReach(k, ownSteps);
   const asyncSteps = new Map(threads.flatMap((t, i) => (plans[i]!.async ? [[t.name, new Set(Object.keys(t.steps))] as const] : [])));
   // The modules whose init may start an async entry (module-init-barrier): the steps of a `modprobe

@@ -851,6 +851,10 @@ describe('a bus that does not autoprobe, with nothing binding by hand', () => {
       for (const x of probing) expect(off, `${p} ${x}`).not.toContain(x);
       expect(verdict(hand({ udev: 'uevent d' }), p, 'single-binding'), p).toBe('vacuous');
     }
+    // An async driver's attach helpers are threads of the device whatever schedules them: reached
+    // only where a step that schedules them is (scenario.ts), none here.
+    const async: ScenarioSpec = { ...hand({ udev: 'uevent d' }), drivers: { a: { matches: ['d'], module: 'm', probeType: 'async' } } };
+    for (const p of ['v4.2', 'mainline']) for (const x of probing) expect(names(async, p), `${p} async ${x}`).not.toContain(x);
     expect(names(hand({ udev: 'uevent d', admin: 'maybe bind a d' }), 'mainline')).toEqual(expect.arrayContaining(['single-binding', 'lockless-reader']));
     expect(names(hand({ admin: 'maybe drivers_probe d' }), 'mainline')).toContain('single-binding');
   });
