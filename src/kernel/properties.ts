@@ -142,7 +142,11 @@ function attachMayFind(k: Kernel, c: PropCtx, drv: number): boolean {
   if (d.requestModule >= 0 || k.w.drivers.some((x) => x.registersDriver.includes(drv) || (d.module >= 0 && x.requestModule === d.module))) return true;
   const regs = actorRegs(k, c, drv);
   return d.matches.some((dev) => {
-    if (k.w.devices[dev]!.present) return true;
+    // A device bound at boot that nothing releases is met bound: __driver_attach sets async_driver
+    // only `if (!dev->driver && !dev->p->async_driver)` (s49 h6's generator: a module's async driver
+    // beside a device bound at boot to another chose async-driver and module-init-barrier, vacuous).
+    const x = k.w.devices[dev]!;
+    if (x.present) return x.boundTo < 0 || k.userPatched || mayRelease(c, x.name);
     if (k.w.drivers.some((x) => (x.registers.includes(dev) || (x.asyncScan ?? []).includes(dev)) && !probesAfter(k, c, x.i, regs))) return true;
     const adds = c.acts.flatMap((acts, a) => acts.flatMap((x, j) => (x.op === 'add' && x.dev === dev ? [{ a, j }] : [])));
     return adds.some((add) => regs.some((r) => r.a !== add.a || add.j < r.j));

@@ -871,3 +871,18 @@ describe('a bus that does not autoprobe, with nothing binding by hand', () => {
     expect(r.properties.map((x) => x.name)).toContain('single-binding');
   });
 });
+
+// The generator (s49 h6) again: a module's async driver beside a device bound at boot to another
+// driver that nothing releases: its walk meets the device bound, and __driver_attach sets
+// async_driver only `if (!dev->driver && !dev->p->async_driver)` (dd.c at dakr@1ac45118ddf8:684).
+describe('an async walk that meets only a device bound at boot', () => {
+  const boot = (acts: Record<string, string | string[]>): ScenarioSpec => ({ name: 'bootbound', devices: { d: { present: true, boundTo: 'b' } },
+    drivers: { a: { matches: ['d'], module: 'm', probeType: 'async' }, b: { matches: ['d'], present: true, probeType: 'async' } }, actors: { udev: 'uevent d', load: 'modprobe m', ...acts } });
+  it('chooses neither async-driver nor module-init-barrier; named, they read vacuous; an unbind beside brings them back (about 0.3 s)', () => {
+    expect(names(boot({}), 'mainline')).not.toContain('async-driver');
+    expect(names(boot({}), 'mainline')).not.toContain('module-init-barrier');
+    expect(verdict(boot({}), 'mainline', 'async-driver')).toBe('vacuous');
+    expect(verdict(boot({}), 'mainline', 'module-init-barrier')).toBe('vacuous');
+    expect(names(boot({ admin: 'unbind b d' }), 'mainline')).toEqual(expect.arrayContaining(['async-driver', 'module-init-barrier']));
+  });
+});
