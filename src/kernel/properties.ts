@@ -505,6 +505,13 @@ function userProbeWait(k: Kernel, s: KS, l: string, loc: KL): boolean {
   const idle: KS = Object.create(s, { asyncPending: { value: 0 }, probeCount: { value: 0 } });
   return k.reads ? k.reads.quiet(() => aw(idle, loc)) : aw(idle, loc);
 }
+/**
+ * An action built with no probe and no async entry: a `modprobe`, `register` or `add` on a bus that
+ * does not autoprobe, whose attach is not built (device-add.ts busProbeDevice, driver-attach.ts), so
+ * the action probes nothing (s49 h6's generator: a module loaded beside a sysfs bind that defers, on
+ * such a bus at v5.15 and later, chose deferred-lists, vacuous).
+ */
+const probesNone = (labels: ReadonlySet<string> | undefined): boolean => labels !== undefined && ![...labels].some((l) => l.startsWith('really_probe(') || /:async_schedule/.test(l));
 // Actions that start no probe but a sysfs bind's (bind_store) and the ones they lead to.
 const NO_AUTOPROBE_OPS: ReadonlySet<Action['op']> = new Set(['bind', 'unbind', 'override', 'uevent', 'lock', 'unlock', 'del', 'kill-del', 'unregister', 'rmmod', 'wait_for_device_probe', 'device_shutdown']);
 /**
@@ -529,7 +536,7 @@ const chosenForPatch = (k: Kernel, c: PropCtx): string => (k.userPatched && noth
 export const CHOSEN_FOR_PATCH = ' (chosen only because your patch may make a device defer: without it nothing here can; name the properties you mean, --property, where it does not)';
 const nothingDefersUnpatched = (k: Kernel, c: PropCtx): boolean => !k.w.links.some((l) => l.autoprobe)
   && !k.w.devices.some((d) => d.deferredAtBoot?.length || d.matchDefers)
-  && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && [...c.ops].every((o) => NO_AUTOPROBE_OPS.has(o))
+  && (noProbe(c) || neverDefers(k, c) || (k.has('PROBE_BUSY_CHECK') && c.acts.every((acts, a) => acts.every((x, j) => NO_AUTOPROBE_OPS.has(x.op) || probesNone(c.actSteps[a]?.[j])))
     && !k.w.drivers.some((d) => d.registers.length > 0 || (d.registersOf?.size ?? 0) > 0 || d.registersDriver.length > 0 || d.asyncScan !== null || d.requestModule >= 0)));
 /**
  * The steps that may run: `own` (every thread's but the deferred-probe worker's) and the worker's

@@ -886,3 +886,18 @@ describe('an async walk that meets only a device bound at boot', () => {
     expect(names(boot({ admin: 'unbind b d' }), 'mainline')).toEqual(expect.arrayContaining(['async-driver', 'module-init-barrier']));
   });
 });
+
+// The generator (s49 h6): from v5.14 a sysfs bind's -EPROBE_DEFER is -EAGAIN, never a list add, and
+// on a bus that does not autoprobe a module's load probes nothing: the list properties read vacuous.
+describe('a load beside a sysfs bind that defers, on a bus that does not autoprobe', () => {
+  const bind = (autoprobe: boolean): ScenarioSpec => ({ name: 'bind-defer', buses: { platform: { autoprobe } }, devices: { d: { present: true } },
+    drivers: { a: { matches: ['d'], module: 'm', probe: 'defer' } }, actors: { load: 'modprobe m', admin: 'maybe bind a d' } });
+  it('chooses neither deferred-lists nor no-lost-deferral from v5.14; where the bus autoprobes the load lists d (about 0.3 s)', () => {
+    for (const p of ['v5.15', 'mainline']) {
+      expect(names(bind(false), p), p).not.toContain('deferred-lists');
+      expect(names(bind(false), p), p).not.toContain('no-lost-deferral');
+      expect(verdict(bind(false), p, 'deferred-lists'), p).toBe('vacuous');
+      expect(names(bind(true), p), p).toContain('deferred-lists');
+    }
+  });
+});
