@@ -901,3 +901,16 @@ describe('a load beside a sysfs bind that defers, on a bus that does not autopro
     }
   });
 });
+
+// The generator (s49 h6): before v5.0 __device_release_driver syncs async probes only for the
+// driver it releases (`if (drv) { if (driver_allows_async_probing(drv))`): an async driver's
+// unregister on a bus bound by hand, where nothing binds it, waits for nothing.
+describe('no-wait-under-lock: an async driver that no device can be bound to', () => {
+  const unreg = (acts: Record<string, string>): ScenarioSpec => ({ name: 'unreg', buses: { platform: { autoprobe: false } }, devices: { d: { present: true } },
+    drivers: { a: { matches: ['d'], present: true, probeType: 'async' } }, actors: { rmmod: 'unregister a', udev: 'uevent d', ...acts } });
+  it('is not chosen for its release at v4.2; named it reads vacuous; a sysfs bind beside brings it back (about 0.2 s)', () => {
+    expect(names(unreg({}), 'v4.2')).not.toContain('no-wait-under-lock');
+    expect(verdict(unreg({}), 'v4.2', 'no-wait-under-lock')).toBe('vacuous');
+    expect(names(unreg({ admin: 'maybe bind a d' }), 'v4.2')).toContain('no-wait-under-lock');
+  });
+});
