@@ -1495,7 +1495,7 @@ export const LIBRARY: KernelProperty[] = [
     const INIT = 'do_init_module:async_synchronize_full', RELEASE = '__device_release_driver:async_synchronize_full';
     const loaded = [...c.acts.flatMap((a) => a.flatMap((x) => (x.op === 'modprobe' ? [x.mod] : []))), ...k.w.drivers.flatMap((d) => (d.requestModule >= 0 ? [d.requestModule] : []))];
     const initSync = built.includes(INIT) && loaded.some((m) => !k.has('ASYNC_PROBE') || !k.w.modules[m]!.asyncProbe) && (!k.has('MODULE_SYNC_PF_USED_ASYNC') || anyAsync);
-    // The release's sync is `if (drv) { if (driver_allows_async_probing(drv))` (dd.c at v4.2.8:439-441): only for a device an
+    // The release's sync is `if (drv) { if (driver_allows_async_probing(drv))` (__device_release_driver, dd.c at v4.2.8): only for a device an
     // async driver may be bound to (s49 h6's generator: an async driver's unregister on a bus with
     // autoprobe: false, nothing binding, chose it at v4.2, vacuous).
     const releaseSync = k.w.devices.some((d) => d.drivers.some((x) => mayBeAsync(k, x) && mayHaveDriver(k, c, d.i, x))

@@ -874,7 +874,7 @@ describe('a bus that does not autoprobe, with nothing binding by hand', () => {
 
 // The generator (s49 h6) again: a module's async driver beside a device bound at boot to another
 // driver that nothing releases: its walk meets the device bound, and __driver_attach sets
-// async_driver only `if (!dev->driver && !dev->p->async_driver)` (dd.c at dakr@1ac45118ddf8:684).
+// async_driver only `if (!dev->driver && !dev->p->async_driver)` (__driver_attach, dd.c@dakr@1ac45118ddf8:1281).
 describe('an async walk that meets only a device bound at boot', () => {
   const boot = (acts: Record<string, string | string[]>): ScenarioSpec => ({ name: 'bootbound', devices: { d: { present: true, boundTo: 'b' } },
     drivers: { a: { matches: ['d'], module: 'm', probeType: 'async' }, b: { matches: ['d'], present: true, probeType: 'async' } }, actors: { udev: 'uevent d', load: 'modprobe m', ...acts } });
