@@ -32,9 +32,9 @@ export function busAddDriver(tb: ThreadBuilder, drv: number, ret: Ret): string {
   const early = k.has('BUS_LIST_BEFORE_PROBE');
   const wholeAsync = !k.has('PER_DEVICE_ASYNC_ATTACH') && mayBeAsync(k, drv);
   const after = early ? 'add_bind_files' : 'klist_add_tail';
-  // Not built on a bus that does not autoprobe (no step writes its autoprobe; busProbeDevice), but
-  // with a patch of yours, whose hunk may send the walk there (f.link below).
-  const walks = k.w.buses[info.bus]!.autoprobe || k.userPatched;
+  // Not built on a bus that does not autoprobe (no step writes its autoprobe; busProbeDevice, which
+  // says why not with a patch of yours either): nor is the `driver_attach` link below.
+  const walks = k.w.buses[info.bus]!.autoprobe;
   const attach = walks ? driverAttach(tb, drv, f.label(after)) : '';
   const inline = walks && wholeAsync ? driverAttach(tb, drv, f.label(after)) : ''; // the sync fallback runs it here
   const autoprobe = 'if (drv->bus->p->drivers_autoprobe) { || if (sp->drivers_autoprobe) {';
