@@ -199,6 +199,8 @@ export const BUS_KEYS: KeyChecks<BusSpec> = { needParentLock: bool, autoprobe: b
  * inits under way `t.int(2 ** modules - 1)` (at most 8 modules). from-log says so of a log at once.
  */
 export const SCENARIO_LIMITS = { device: 255, driver: 255, module: 8 } as const;
+/** Drivers in a scenario with a managed device link (state.ts relDrv: a driver number, plus the count for an old parent, in a byte). */
+export const MAX_LINKED_DRIVERS = 127;
 
 export const DEVICE_KEYS: KeyChecks<DeviceSpec> = { bus: str, parent: str, present: bool, boundTo: str, matchDefers: bool, suppliers: strs };
 export const DRIVER_KEYS: KeyChecks<DriverSpec> = {
@@ -609,6 +611,10 @@ export function resolveWorld(spec: ScenarioSpec): World {
   const modules = modNames.map((name, i) => ({ i, name, drivers: drivers.filter((d) => d.module === i).map((d) => d.i), asyncProbe: !!spec.modules?.[name]?.asyncProbe, loaded: !!spec.modules?.[name]?.loaded }));
   const asyncInstances = spec.asyncInstances ?? 2;
   if (!Number.isInteger(asyncInstances) || asyncInstances < 1 || asyncInstances > MAX_ASYNC_INSTANCES) throw bad(`${where}: asyncInstances must be 1..${MAX_ASYNC_INSTANCES}`);
+  // A release that drops a supplier's lock keeps the driver's number, plus the drivers' count where
+  // the parent's lock it dropped is an old struct's, in a byte (state.ts relDrv): said in the
+  // scenario's words, not as the state field's (s49 h2: E102 "t.int(504): max must be ...").
+  if (drivers.length > MAX_LINKED_DRIVERS && links.some((l) => !l.stateless)) throw bad(`${where}: it declares ${drivers.length} drivers and a managed device link (${devices[links.find((l) => !l.stateless)!.consumer]!.name} to ${devices[links.find((l) => !l.stateless)!.supplier]!.name}); with managed links at most ${MAX_LINKED_DRIVERS} drivers are modelled (a release keeps a driver number and a flag in a byte)`);
   const world: World = { buses, devices, drivers, modules, links, syncFallback: spec.syncFallback !== false, asyncInstances, ...(spec.deferredProbeTimeout !== undefined ? { deferredProbeTimeout: spec.deferredProbeTimeout } : {}) };
   if (spec.deferredOrder !== undefined) world.deferredOrder = pinnedOrder(spec.name, world, spec.deferredOrder);
   return world;

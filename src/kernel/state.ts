@@ -352,11 +352,13 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
  */
 export function localsSchema(depth: number, w: World, added?: Record<string, FieldT>, frames: readonly { key: string; max: number; calls: readonly string[] }[] = []) {
   const d = Math.max(1, depth);
+  // relDrv holds a driver number, plus the drivers' count for an old parent's lock: only where some
+  // device supplies a managed link (scenario.ts says MAX_LINKED_DRIVERS where that passes a byte).
   const h = suppliers(w).length;
   // ret by name in traces (`admin.ret: 0→-EPROBE_DEFER (device links)`, where it read `0→6`: a
   // verdict hunt, 2026-12-06); 7, unused, keeps the field's range.
   return t.record({ ret: t.named([...RET_NAMES, '7']), usedAsync: t.int(1), haveAsync: t.array(d, t.int(1)), initOf: t.int(Math.max(1, 2 ** w.modules.length - 1)), ovr: t.int(3),
-    relDrv: t.array(h, t.int(Math.max(1, 2 * w.drivers.length))), gen: t.int(STALE), knode: t.array(d + 1, t.int(1)), ...added,
+    relDrv: t.array(h, t.int(h ? Math.max(1, 2 * w.drivers.length) : 1)), gen: t.int(STALE), knode: t.array(d + 1, t.int(1)), ...added,
     ...Object.fromEntries(frames.map((f) => [f.key, t.array(f.calls.length, t.int(f.max), f.calls)])) });
 }
 

@@ -175,6 +175,17 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     expect(() => buildScenario({ name: 'big', devices, drivers: {}, actors: { a: 'add d0' } }, 'mainline', '')).toThrow(/^scenario 'big': it declares 256 devices; at most 255 are modelled/);
   });
 
+  // s49 h2: 252 drivers gave E102 "t.int(504): max must be an integer in 1..255" (state.ts relDrv, a driver number
+  // plus the drivers' count, sized even with no managed link): a scenario within SCENARIO_LIMITS builds, and one
+  // with a managed link past 127 drivers is told so in its own words.
+  it('more than 127 drivers: builds without managed links; with one, E601 naming the link and the limit, not a schema error', () => {
+    const drivers = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`x${i}`, { matches: [`d${i % 2}`] }]));
+    expect(buildScenario({ name: 'many', devices: { d0: {}, d1: {} }, drivers: drivers(200), actors: { a: 'add d0' } }, 'mainline', '').world.drivers).toHaveLength(200);
+    const linked = (n: number) => ({ name: 'many', devices: { d0: { suppliers: ['d1'], present: true }, d1: { present: true } }, drivers: drivers(n), actors: { a: 'del d0' } });
+    expect(buildScenario(linked(127), 'mainline', '').world.drivers).toHaveLength(127);
+    expect(() => buildScenario(linked(128), 'mainline', '')).toThrow(/^scenario 'many': it declares 128 drivers and a managed device link \(d0 to d1\); with managed links at most 127 drivers are modelled/);
+  });
+
   it('still accepts every bundled shape: undefined values mean absent', () => {
     expect(e601({ buses: undefined, modules: undefined })).toBe('no error');
   });
