@@ -354,17 +354,43 @@ export class ThreadBuilder {
   /** Owner value this thread writes into a lock. */
   get owner(): number { return this.tid + 1; }
 
-  /** Enter a nesting level (a __device_attach or really_probe frame); returns its index. */
-  enter(): number {
+  /** The probes (`dev,drv`) whose frames are open in the build, innermost last ('' for an attach frame). */
+  private readonly probing: string[] = [];
+
+  /**
+   * Enter a nesting level (a __device_attach or really_probe frame); returns its index. `probe`:
+   * the device and driver of a probe's frame.
+   */
+  enter(probe?: { dev: number; drv: number }): number {
     const d = this.depth++;
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
-    // Probes that register what probes them again nest without end: stop at a depth no real chain
-    // of registrations reaches (two frames a level), as the stack would much later (scenario.ts
-    // buildScenario turns it into E601), after seconds of building.
+    // Probes that register what probes them again nest without end: a probe built inside a probe
+    // of the same device by the same driver would build it again inside itself, and again (the
+    // kernel never gets there: the second device_add, or the device's lock). Said at the first
+    // repeat (scenario.ts buildScenario turns it into E601), not
+    // at a depth bound after seconds of building (s49 h2: a loop through a driver's matches cost
+    // 1.3 s a build, and from-log builds once per guess).
+    const key = probe ? `${probe.dev},${probe.drv}` : '';
+    if (key && this.probing.includes(key)) throw new RangeError(`Maximum call stack size exceeded: the probe of ${this.k.vn(probe!.dev)} by ${this.k.dn(probe!.drv)} nests in itself`);
+    this.probing.push(key);
+    // Other chains (an attach walk): stop at a depth no real chain of registrations reaches (two frames a level).
     if (this.depth > MAX_FRAMES) throw new RangeError(`Maximum call stack size exceeded: ${MAX_FRAMES} nested attach and probe frames`);
     return d;
   }
-  leave(): void { this.depth--; }
+  leave(): void { this.depth--; this.probing.pop(); }
+
+  /** The device_del frames open in the build (device numbers), innermost last. */
+  private readonly deleting: number[] = [];
+  /**
+   * Enter device_del(dev)'s build: a release that leads back to it (a supplier's release unbinds
+   * its consumers, whose ->remove unregisters that supplier again; a probe that registers its own
+   * device) would build it again inside itself, as the same loop of probes does (enter).
+   */
+  enterDel(dev: number): void {
+    if (this.deleting.includes(dev)) throw new RangeError(`Maximum call stack size exceeded: device_del(${this.k.vn(dev)}) nests in itself`);
+    this.deleting.push(dev);
+  }
+  leaveDel(): void { this.deleting.pop(); }
 
   fn(name: string, args: { dev?: number; drv?: number; link?: number }, ret: Ret): Block {
     const l = args.link !== undefined ? this.k.w.links[args.link]! : undefined;

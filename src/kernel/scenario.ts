@@ -631,7 +631,9 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
     // whose probes register them again nest without end (the kernel stops at the second
     // device_add or driver_register). One line, not a stack overflow (found by a fuzzer, 2026-12-04).
     if (e instanceof RangeError && /call stack/.test(e.message)) {
-      throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, or a release leads back to itself (a supplier's release unbinds its consumers, and a consumer's driver that registers that supplier deletes it again), which the model cannot build (the kernel stops at the second device_add or driver_register, or never takes that path); break the cycle`);
+      // The build's own loop check (emit.ts ThreadBuilder.enter, enterDel) names where it closed.
+      const at = /: (the probe of \S+ by \S+|device_del\(\S+\)) nests in itself$/.exec(e.message)?.[1];
+      throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, or a release leads back to itself (a supplier's release unbinds its consumers, and a consumer's driver that registers that supplier deletes it again), which the model cannot build (the kernel stops at the second device_add or driver_register, or never takes that path); break the cycle${at ? ` (${at} is built inside itself)` : ''}`);
     }
     namePatchFile(e, patchList);
     throw e;

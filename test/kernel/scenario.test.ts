@@ -305,7 +305,7 @@ describe('actions that can never take effect are errors unless marked maybe', ()
       .toBe('no error');
     expect(code({ name: 'reg-cycle', devices: { a: {}, b: {}, c: { present: true } },
       drivers: { d0: { matches: ['b'], module: 'm0', registersDriver: ['d1'] }, d1: { matches: ['a', 'c'], registers: ['b'] } }, modules: { m0: {} }, actors: { t1: ['modprobe m0'] } }, 'v5.0'))
-      .toMatch(/^E601: scenario 'reg-cycle': building its paths nests without end: a probe registers .* which the model cannot build .*; break the cycle$/);
+      .toMatch(/^E601: scenario 'reg-cycle': building its paths nests without end: a probe registers .* which the model cannot build .*; break the cycle \(the probe of b by d0 is built inside itself\)$/);
   });
 
   // Found by the same fuzzer: `ret` is one local per thread in the model, and a probe that
@@ -414,7 +414,16 @@ describe('boot states and a release cycle', () => {
   it('a release that leads back to itself is named in the nesting error', () => {
     const s: ScenarioSpec = { name: 'rel-cycle', devices: { d0: {}, d1: {} },
       drivers: { a: { matches: ['d0'], links: ['d1'], present: true }, b: { matches: ['d0'], registers: ['d1'], present: true } }, actors: { x: 'add d0', y: 'del d0' } };
-    expect(() => buildScenario(s, 'v5.10', '')).toThrow(/nests without end: .* or a release leads back to itself \(a supplier's release unbinds its consumers/);
+    expect(() => buildScenario(s, 'v5.10', '')).toThrow(/nests without end: .* or a release leads back to itself \(a supplier's release unbinds its consumers.*; break the cycle \(device_del\(d1\) is built inside itself\)$/);
+  });
+
+  // s49 h2's fuzz: a driver matching a and b whose `registers` (b) loops back through its own
+  // match was found by the stack's overflow, or at 256 frames, each level building the probe's
+  // adds and error-path dels again: 0.5-1.3 s a build, and from-log builds once per guess. The
+  // build now stops where a probe (or device_del) would be built inside itself, and says which.
+  it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
+    const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
   });
 });
 

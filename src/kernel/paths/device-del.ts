@@ -64,6 +64,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
   // Where the profile takes the order without a text of its own, the check says so.
   if (links.length > 0 && k.assumed.LINKS_PURGE_AFTER_UNBIND !== undefined) (k.leaned ??= new Set()).add('LINKS_PURGE_AFTER_UNBIND');
   const f = tb.fn('device_del', { dev }, ret);
+  tb.enterDel(dev);
   const stale = (s: KS, t: KL) => t.gen !== structRef(s, dev);
   const first = early ? 'device_links_purge' : k.has('DEAD_FLAG') ? (k.has('KILL_DEVICE') ? 'kill_device' : 'set_dead') : 'bus_remove_device';
   const own = (l: string, st: KStep): KStep => {
@@ -147,6 +148,7 @@ export function deviceDel(tb: ThreadBuilder, dev: number, ret: Ret, keep?: 'take
     d.registered = false; d.ready = false; d.delDone = true;
     return RETURN;
   } }));
+  tb.leaveDel();
   return f.done();
 }
 

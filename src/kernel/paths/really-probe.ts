@@ -93,7 +93,7 @@ export const stopsWalk = (ret: number) => ret === RET.BOUND || ret === RET.ENODE
 export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const k = tb.k;
   const f = tb.fn('driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter(), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev;
+  const depth = tb.enter({ dev, drv }), defers = mayDefer(k, dev, drv), entry = tb.entryDev === dev;
   // Before 204db60c8357 really_probe's return is driver_probe_device's; after it, deferral follows.
   const rp = reallyProbe(tb, dev, drv, depth, k.has('PROBE_BUSY_CHECK') ? f.label('deferred') : f.ret);
   if (!k.has('PROBE_BUSY_CHECK')) {
@@ -152,7 +152,7 @@ export function driverProbeDevice(tb: ThreadBuilder, dev: number, drv: number, r
 /** __driver_probe_device(drv, dev) alone: what bind_store calls since v5.14 (no probe_count, no deferral). */
 export function driverProbeDeviceNoCount(tb: ThreadBuilder, dev: number, drv: number, ret: Ret): string {
   const f = tb.fn('__driver_probe_device', { dev, drv }, ret);
-  const depth = tb.enter(), entry = tb.entryDev === dev;
+  const depth = tb.enter({ dev, drv }), entry = tb.entryDev === dev;
   const rp = reallyProbe(tb, dev, drv, depth, f.ret);
   f.step('check', { where: `${DD}:__driver_probe_device`, since: 'v5.14 (45ddcb42949f)', c: CHECK_LINES, run: (s, t) => {
     const r = refuse(tb, s, t, dev, entry);
