@@ -6,7 +6,7 @@
 import { basename, resolve } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
-import { compile } from '../engine/compile.js';
+import { compile, MAX_STEPS } from '../engine/compile.js';
 import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describeShort, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
@@ -88,22 +88,54 @@ function tooBig(file: string, r: FromLog): void {
 }
 
 /**
- * Devices registered inside probes, each counted once per probe it lies inside (its depth below a
- * device no probe registered), at most this many in all. A probe's steps take in those of every
- * device it registers, and theirs, so the build grows with this sum: measured (s49 h2, 2-core
- * machine, loaded): a chain of 20 nested probes (190) 8.5 s, a binary tree of 63 devices (258)
- * 7.4 s, a chain of 30 (435) 14 s, of 35 (595) 100 s and 1.6 GB, of 50 not done in 5 minutes.
+ * A lower bound on the steps of the thread that runs the probes of one tree of nested devices (a
+ * device no probe registers, and those its probe registers, and theirs): each device's add and
+ * probe are built once per thread that may run them, and each probe takes in the add and probe of
+ * every device below it and the error path's device_del of each child, which takes in its release
+ * and theirs. Fitted (s49 h7) on logs of sync probes that bind (the fewest steps a probe has): a
+ * chain of 10 to 35 nested probes (2,984 to 80,884 steps), a binary tree of 63 and 127 devices,
+ * a ternary one of 121, 60 to 250 devices under one host bridge, one or two levels down: each within
+ * 3% of 28 + 30·d + 4.5·d² steps per device d deep in its tree; these coefficients are below that.
+ * The build's time follows its steps (about 0.1-0.3 ms each on 2 loaded cores), not the nesting
+ * as such: 250 devices one level down build in 3.5 s.
  */
-export const NEST_LIMIT = 300;
-
-/** A log whose nesting the build cannot take in time is said at once, naming the deepest device's line (nested guesses come from the log's lines). */
-function tooDeep(file: string, r: FromLog): void {
-  const d = r.spec.devices, depth = (n: string) => { const seen = new Set<string>(); for (let p = d[n]?.parent; p !== undefined && !seen.has(p); p = d[p]?.parent) seen.add(p); return seen.size; };
-  const all = Object.keys(d).map((n) => ({ n, k: depth(n) })), sum = all.reduce((a, x) => a + x.k, 0);
-  if (sum <= NEST_LIMIT) return;
-  const deep = all.reduce((a, x) => (x.k > a.k ? x : a)), at = r.nested.find((x) => x.dev === deep.n);
-  throw new ProbecheckError('E601', `${file}: the scenario from this log would register ${count(all.filter((x) => x.k > 0).length, 'device')} inside probes, ${deep.k} deep at most (${deep.n}${at ? `, line ${at.line}` : ''}), ${sum} levels in all; a scenario from a log nests at most ${NEST_LIMIT} (each probe's steps take in those of the devices it registers, and theirs, so the build grows with the sum): cut the log to the part the question is about; nothing written`);
+export function nestSteps(depths: readonly number[]): number {
+  return depths.reduce((a, d) => a + 25 + 25 * d + 4 * d * d, 0);
 }
+
+/** The devices of a scenario from a log by the device no probe registers at the top of their tree, with their depth below it. */
+function trees(r: FromLog): Map<string, { n: string; k: number }[]> {
+  const d = r.spec.devices, out = new Map<string, { n: string; k: number }[]>();
+  for (const n of Object.keys(d)) {
+    const seen = new Set<string>();
+    let top = n;
+    for (let p = d[n]?.parent; p !== undefined && !seen.has(p); p = d[p]?.parent) { seen.add(p); top = p; }
+    const list = out.get(top) ?? [];
+    list.push({ n, k: seen.size });
+    out.set(top, list);
+  }
+  return out;
+}
+
+/** The E601 of a log whose nested probes build a thread past the steps one holds (`steps`: estimated, or undefined where the build said so). */
+function tooDeepError(file: string, r: FromLog, steps?: number): ProbecheckError {
+  const all = [...trees(r).values()].flat(), nested = all.filter((x) => x.k > 0);
+  const deep = all.reduce((a, x) => (x.k > a.k ? x : a)), at = r.nested.find((x) => x.dev === deep.n);
+  return new ProbecheckError('E601', `${file}: the scenario from this log would register ${count(nested.length, 'device')} inside probes, ${deep.k} deep at most (${deep.n}${at ? `, line ${at.line}` : ''}); ${steps === undefined ? 'its build passed' : `its build would take about ${steps} steps in one thread, past`} the ${MAX_STEPS} a thread holds (each probe's steps take in those of the devices it registers, and theirs, so they grow with the square of the depth): cut the log to the part the question is about (the probes nested deepest first); nothing written`);
+}
+
+/**
+ * A log whose nesting builds a thread past compile's limit is said at once, naming the deepest
+ * device's line (nested guesses come from the log's lines), not after the build reached the
+ * limit (seconds) and tried each guess again (minutes: s49 h2, a chain of 50 nested probes).
+ */
+export function tooDeep(file: string, r: FromLog): void {
+  const steps = Math.max(0, ...[...trees(r).values()].map((t) => nestSteps(t.map((x) => x.k))));
+  if (steps > MAX_STEPS) throw tooDeepError(file, r, steps);
+}
+
+/** The build passed a thread's steps (emit.ts, compile.ts): a shape the guesses below would only build again and again. */
+const pastSteps = (e: ProbecheckError) => e.code === 'E103' && / has more than \d+ steps|steps; at most /.test(e.message);
 
 /** The scenario built and compiled as `check` builds it: the model, or the error it raises. */
 function build(r: FromLog): { model: Model } | { err: ProbecheckError } {
@@ -124,6 +156,7 @@ const buildError = (r: FromLog) => { const b = build(r); return 'err' in b ? b.e
 function buildable(file: string, log: ParsedLog, name: string, profile: string | undefined, r: FromLog): { r: FromLog; model: Model } {
   const b = build(r);
   if ('model' in b) return { r, model: b.model };
+  if (pastSteps(b.err) && r.nested.length) throw tooDeepError(file, r);
   // The device links written from the log's supplier lines (`suppliers`) are a guess the model may
   // refuse (a late initcall that schedules the timeout work from v5.13, an end a probe registers):
   // dropped first, and said where each was.

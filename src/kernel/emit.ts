@@ -12,7 +12,7 @@
  * insert steps by local label, so a patch reads like the hunk on the list.
  */
 import { ModelError, ProbecheckError, thrownMessage } from '../engine/errors.js';
-import { setLocalRun, stepKeyMeant } from '../engine/compile.js';
+import { MAX_STEPS, setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
@@ -1147,6 +1147,9 @@ export class Block {
       }
       this.tb.steps.set(key, st);
       this.tb.added.push(key);
+      // compile's limit, said as soon as the thread passes it: a thread past it never runs, and
+      // building the rest cost minutes and gigabytes (s49 h7: probes nested 35 deep, 80,884 steps).
+      if (this.tb.steps.size > MAX_STEPS) throw new ModelError('E103', `thread '${this.tb.name}' has more than ${MAX_STEPS} steps (its build stopped there); at most ${MAX_STEPS}`);
     }
     this.tb.lastStep.set(`${this.prefix}:${order[0]}`, `${this.prefix}:${order[order.length - 1]}`);
     return `${this.prefix}:${order[0]}`;

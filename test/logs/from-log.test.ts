@@ -3,6 +3,8 @@
 // "Linux version".
 import { describe, expect, it } from 'vitest';
 import { fromLog, profileFor } from '../../src/logs/from-log.js';
+import { tooDeep } from '../../src/cli/from-log.js';
+import { MAX_STEPS } from '../../src/engine/compile.js';
 import { parseLog } from '../../src/logs/parse.js';
 
 const read = (lines: string[], profile?: string) => fromLog(parseLog(lines.join('\n')), 't', profile).spec;
@@ -326,5 +328,28 @@ describe('from-log: an add inside the probe of a device below it', () => {
     expect(r.spec.devices).toEqual({ b: {}, a: { parent: 'b' } });
     expect(r.nested.map((x) => x.dev)).toEqual(['a']);
     expect(r.notes).toContain("b: line 7 comes inside da's probe of a, a device the log shows registered (through its parents) by a probe of b itself: not taken as registered by that probe, which would make b its own ancestor (the log is a selection of lines, or joins two boots)");
+  });
+});
+
+describe('from-log: nesting refused on the steps it builds, not on the summed depth', () => {
+  // s49 h7: s49 h2's limit (300 levels of depth summed over the devices) refused a host bridge one
+  // level below an SoC bus with 150 devices on it (301 levels), which builds in 3-5 s (16,000 steps);
+  // a chain of 30 nested probes (435 levels) builds too (52,754 steps). What costs is the thread's
+  // steps, each probe taking in its subtree's adds and its children's device_del: past compile's
+  // 65,535 the build is refused, and a shape the estimate puts past it is said at once.
+  const log = (lines: string[]) => fromLog(parseLog(lines.join('\n')), 't');
+  const probe = (drv: string, dev: string, inner: string[]) => [`bus: 'platform': really_probe: probing driver ${drv} with device ${dev}`, ...inner, `driver: '${drv}': driver_bound: bound to device '${dev}'`];
+  const wide = (n: number) => [...Array.from({ length: 10 }, (_, i) => `bus: 'platform': add driver p${i}`), "bus: 'platform': add driver host", "bus: 'platform': add driver soc", "device: 'soc': device_add",
+    ...probe('soc', 'soc', ["device: 'pcie': device_add", ...probe('host', 'pcie', Array.from({ length: n }, (_, i) => [`device: 'pci${i}': device_add`, ...probe(`p${i % 10}`, `pci${i}`, [])]).flat())])];
+  const chain = (n: number): string[] => {
+    const at = (i: number): string[] => probe(`d${i}`, `x${i}`, i + 1 < n ? [`device: 'x${i + 1}': device_add`, ...at(i + 1)] : []);
+    return [...Array.from({ length: n }, (_, i) => `bus: 'platform': add driver d${i}`), "device: 'x0': device_add", ...at(0)];
+  };
+  it('passes a wide tree past 300 levels and a chain of 30; refuses a chain of 40 at once, naming the deepest line', () => {
+    const w = log(wide(150));
+    expect(Object.keys(w.spec.devices)).toHaveLength(152);
+    expect(() => tooDeep('w.log', w)).not.toThrow();
+    expect(() => tooDeep('c.log', log(chain(30)))).not.toThrow();
+    expect(() => tooDeep('c.log', log(chain(40)))).toThrow(new RegExp(`^c\\.log: the scenario from this log would register 39 devices inside probes, 39 deep at most \\(x39, line \\d+\\); its build would take about \\d+ steps in one thread, past the ${MAX_STEPS} a thread holds`));
   });
 });
