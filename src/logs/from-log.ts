@@ -150,6 +150,8 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
   };
   /** Adds or probes not taken as inside a probe of a device below them (a parent cycle): said in the notes. */
   const cycles: { dev: string; line: number; probe: string; via: string }[] = [];
+  /** Children of a probe added again outside a probe of their parent: taken as the first add, said. */
+  const readds: { dev: string; line: number; first: number; by: string; now?: string }[] = [];
   /** Whether `pdev` is `name`'s descendant by the parents read so far (the walk stops at a device seen twice). */
   const below = (pdev: string, name: string, line: number, cands: [string, { drv: string }][]) => {
     const seen = new Set<string>();
@@ -754,7 +756,14 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
         if (!addLine.has(d.name)) addLine.set(d.name, e.line);
         // Added again after an actor's del: the same actor's add again (a new struct device).
         if (delled.has(d.name) && task === delled.get(d.name)) { delled.delete(d.name); act(d.addedBy!, `add ${d.name}`); break; }
-        if (d.addedBy !== undefined || d.parent !== undefined) break;
+        if (d.addedBy !== undefined || d.parent !== undefined) {
+          // A child of a probe added again outside a probe of its parent (after its del, under
+          // another parent, or by an actor): one device has one parent and one registrar, so the
+          // add is the first's, said (s49 h7: silent, and validate stopped at that line).
+          const now = around(task).sync.at(-1)?.[0];
+          if (d.addedBy?.startsWith('probe of') && now !== d.parent && !readds.some((x) => x.dev === d.name)) readds.push({ dev: d.name, line: e.line, first: addLine.get(d.name)!, by: `${d.addedBy}`, ...(now !== undefined ? { now } : {}) });
+          break;
+        }
         const enc = enclosing(d.name, task, e.line);
         if (enc) {
           const [pdev, p] = enc;
@@ -1587,6 +1596,7 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     notes.push(`${count(beside.length, 'device')} first seen while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as registered by that probe, which runs in an async worker`);
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
+  for (const r of readds) notes.push(`${r.dev}: added again at line ${r.line} ${r.now !== undefined ? `inside the probe of ${r.now}` : 'outside any probe'}, but first at line ${r.first} by the ${r.by}: a device of a scenario has one parent and one registrar, so the second add is not written (\`validate\` follows the log past it only where the model adds the device so); to model both, give the device of the second add a name of its own in the log`);
   for (const c of cycles) notes.push(`${c.dev}: line ${c.line} comes inside ${c.probe}, a device the log shows registered (through its parents) by a probe of ${c.dev} itself: not taken as registered by that probe, which would make ${c.dev} its own ancestor (the log is a selection of lines, or joins two boots)`);
   if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
   if (log.nul) notes.push(describeNul(log.nul));

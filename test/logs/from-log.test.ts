@@ -353,3 +353,20 @@ describe('from-log: nesting refused on the steps it builds, not on the summed de
     expect(() => tooDeep('c.log', log(chain(40)))).toThrow(new RegExp(`^c\\.log: the scenario from this log would register 39 devices inside probes, 39 deep at most \\(x39, line \\d+\\); its build would take about \\d+ steps in one thread, past the ${MAX_STEPS} a thread holds`));
   });
 });
+
+describe('from-log: a probe\'s child added again elsewhere', () => {
+  // s49 h7 (a review of s49 h2's parent-cycle rule): c, registered by p1's probe, unregistered and
+  // added again inside p2's probe is no cycle, and the rule leaves it; but the second add was
+  // dropped with no word, and validate stopped at it.
+  it('is said, naming both lines and the first registrar', () => {
+    const r = fromLog(parseLog([
+      "bus: 'platform': add driver dp1", "bus: 'platform': add driver dp2", "bus: 'platform': add driver dc", "device: 'p1': device_add",
+      "bus: 'platform': really_probe: probing driver dp1 with device p1", "device: 'c': device_add", "bus: 'platform': really_probe: probing driver dc with device c",
+      "driver: 'dc': driver_bound: bound to device 'c'", "driver: 'dp1': driver_bound: bound to device 'p1'", "device: 'c': device_unregister", "device: 'p2': device_add",
+      "bus: 'platform': really_probe: probing driver dp2 with device p2", "device: 'c': device_add", "bus: 'platform': really_probe: probing driver dc with device c",
+      "driver: 'dc': driver_bound: bound to device 'c'", "driver: 'dp2': driver_bound: bound to device 'p2'",
+    ].join('\n')), 't');
+    expect(r.spec.devices).toEqual({ p1: {}, c: { parent: 'p1' }, p2: {} });
+    expect(r.notes).toContain('c: added again at line 13 inside the probe of p2, but first at line 6 by the probe of p1: a device of a scenario has one parent and one registrar, so the second add is not written (`validate` follows the log past it only where the model adds the device so); to model both, give the device of the second add a name of its own in the log');
+  });
+});
