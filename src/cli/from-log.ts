@@ -9,7 +9,7 @@ import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile, MAX_STEPS } from '../engine/compile.js';
 import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
-import { describeCut, describeShort, describePrefixed, describeVariant, type ParsedLog } from '../logs/parse.js';
+import { describeCut, describeShort, describePrefixed, describeVariant, type LogEvent, type ParsedLog } from '../logs/parse.js';
 import { supplierDeferral } from '../logs/supplier-deferral.js';
 import type { Model } from '../engine/model.js';
 import { kernelWarnings } from '../logs/release.js';
@@ -170,7 +170,7 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const drop = new Set(r.nested.map((x) => x.dev));
   const none = fromLog(log, name, profile, { noNest: drop });
   const err = drop.size ? buildError(none) : first;
-  if (err) throw new ProbecheckError(err.code, `${file}: the scenario from this log does not build (${err.message}); nothing written`);
+  if (err) throw new ProbecheckError(err.code, `${file}: the scenario from this log does not build (${err.message})${blame(log, err.message)}; nothing written`);
   for (const x of r.nested) {
     drop.delete(x.dev);
     if (buildError(fromLog(log, name, profile, { noNest: drop }))) drop.add(x.dev);
@@ -179,8 +179,36 @@ function buildable(file: string, log: ParsedLog, name: string, profile: string |
   const gone = r.nested.filter((x) => drop.has(x.dev));
   out.notes.push(`the scenario did not build (${first.code}: ${first.message}); ${count(gone.length, 'guess')} dropped: ${gone.map((x) => `${x.dev} (line ${x.line}) is not taken as registered by ${x.probe}`).join('; ')}`);
   const ok = build(out);
-  if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message}); nothing written`);
+  if ('err' in ok) throw new ProbecheckError(ok.err.code, `${file}: the scenario from this log does not build (${ok.err.message})${blame(log, ok.err.message)}; nothing written`);
   return { r: out, model: ok.model };
+}
+
+/** Which rule ids an actor's action is read from. */
+const ACTION_RULES: Record<string, readonly string[]> = { add: ['device_add', 'bus_add_device'], del: ['bus_remove_device'], register: ['bus_add_driver'], unregister: ['bus_remove_driver'] };
+
+/**
+ * The log's lines behind a build's refusal, where its message names them (s49 h2's fuzz: "driver
+ * 'da' is on bus 'platform' but matches 'a' on bus 'i2c'", "action 'add da': device 'da' is not
+ * declared" blamed the scenario, which the user did not write): `; line N (...) ...`, or ''.
+ */
+function blame(log: ParsedLog, message: string): string {
+  const quote = (e: { line: number; text: string }) => `line ${e.line} (\`${e.text}\`)`;
+  const bus = /driver '([^']+)' is on bus '([^']+)' but matches '([^']+)' on bus '([^']+)'/.exec(message);
+  if (bus) {
+    const [, drv, dbus, dev, vbus] = bus;
+    const d = log.events.find((e) => e.drv === drv && e.bus === dbus), v = log.events.find((e) => e.dev === dev && e.bus === vbus);
+    if (!d || !v) return '';
+    const both = (e: LogEvent) => e.drv === drv && e.dev === dev, m = both(d) || both(v) ? undefined : log.events.find(both);
+    return `: ${quote(d)} puts driver ${drv} on bus ${dbus}, ${quote(v)} device ${dev} on bus ${vbus}${m ? `, and ${quote(m)} has it probe ${dev}` : ''}; a driver probes devices of its own bus only, so these are lines of two boots, or of two drivers of one name (give each its own name)`;
+  }
+  const act = /action '(\w+) ([^' ]+)[^']*': (device|driver) '([^']+)' is not declared/.exec(message);
+  if (act) {
+    const [, op, , kind, n] = act;
+    const named = (e: LogEvent) => (kind === 'device' ? e.dev : e.drv) === n;
+    const e = log.events.find((x) => named(x) && (ACTION_RULES[op!] ?? []).includes(x.rule.id)) ?? log.events.find(named);
+    return e ? `: that action is read from ${quote(e)}, but no line of the log keeps ${n} a ${kind} of the scenario (it is read as a ${kind === 'device' ? 'driver' : 'device'}, or left out: see the lines that name it)` : '';
+  }
+  return '';
 }
 
 const BOOT_WITH = 'boot with dyndbg="file drivers/base/dd.c +p; file drivers/base/bus.c +p; file drivers/base/core.c +p" initcall_debug';
