@@ -424,6 +424,9 @@ describe('boot states and a release cycle', () => {
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
     const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
+    // Not a loop of the driver's `registers` taken as a graph: per matched device, the probe of h2 registers nothing.
+    const hub: ScenarioSpec = { name: 'per-dev', devices: { h1: {}, h2: { parent: 'h1' } }, drivers: { hub: { matches: ['h1', 'h2'], registers: { h1: ['h2'] } } }, actors: { boot: ['register hub', 'add h1'] } };
+    expect(buildScenario(hub, 'mainline', '').world.devices).toHaveLength(2);
   });
 });
 
