@@ -291,6 +291,8 @@ export class ThreadBuilder {
   readonly steps = new Map<string, Step<KS, KL>>();
   /** Names of the blocks built so far (each unique in the thread). */
   private readonly prefixes = new Set<string>();
+  /** Per block name, the lowest `#n` that may still be free (fn). */
+  private readonly nextFree = new Map<string, number>();
   /** An actor's action being built (-1: not an actor's), and per action how many blocks of each name it built. */
   act = -1;
   /** The continuation of the actor's action being built (user-return.ts actionReturn): a block built with it returns to the actor. */
@@ -406,7 +408,15 @@ export class ThreadBuilder {
       let n = j;
       for (const [i, m] of this.earlier) if (i >= 0 && i < this.act) n += m.get(base) ?? 0;
       if (n > 0) prefix = `${base}#${n + 1}`;
-    } else if (this.prefixes.has(prefix)) { let n = 2; while (this.prefixes.has(`${prefix}#${n}`)) n++; prefix = `${prefix}#${n}`; }
+    } else if (this.prefixes.has(prefix)) {
+      // The first free `#n`, searched from where the last search for this name stopped (names are
+      // only added, so none below it is free): a name built k times cost k probes a build, and a
+      // chain of nested probes builds each child's device_del once per ancestor (s49 h7: 18% of a build).
+      let n = this.nextFree.get(prefix) ?? 2;
+      while (this.prefixes.has(`${prefix}#${n}`)) n++;
+      this.nextFree.set(prefix, n + 1);
+      prefix = `${prefix}#${n}`;
+    }
     this.prefixes.add(prefix);
     return new Block(this, name, prefix, args.dev ?? -1, args.drv ?? -1, ret, args.link ?? -1);
   }
