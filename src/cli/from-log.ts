@@ -121,7 +121,7 @@ function trees(r: FromLog): Map<string, { n: string; k: number }[]> {
 function tooDeepError(file: string, r: FromLog, steps?: number): ProbecheckError {
   const all = [...trees(r).values()].flat(), nested = all.filter((x) => x.k > 0);
   const deep = all.reduce((a, x) => (x.k > a.k ? x : a)), at = r.nested.find((x) => x.dev === deep.n);
-  return new ProbecheckError('E601', `${file}: the scenario from this log would register ${count(nested.length, 'device')} inside probes, ${deep.k} deep at most (${deep.n}${at ? `, line ${at.line}` : ''}); ${steps === undefined ? 'its build passed' : `its build would take about ${steps} steps in one thread, past`} the ${MAX_STEPS} a thread holds (each probe's steps take in those of the devices it registers, and theirs, so they grow with the square of the depth): cut the log to the part the question is about (the probes nested deepest first); nothing written`);
+  return new ProbecheckError('E601', `${file}: the scenario from this log would register ${count(nested.length, 'device')} inside probes, ${deep.k} deep at most (${deep.n}${at ? `, line ${at.line}` : ''}); ${steps === undefined ? 'its build passed' : `its build would take about ${steps} steps in one thread, past`} the ${MAX_STEPS} a thread holds (each probe's steps take in those of the devices it registers, and theirs, so they grow with the square of the depth): cut the log to the part the question is about, or drop the lines of the probes nested deepest; nothing written`);
 }
 
 /**
