@@ -222,7 +222,7 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
     progress.clear();
     await checker.close();
   }
-  if (suites.length) say(...suiteTable(suites, io.colors), ...prose(...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors), ...caseNotes));
+  if (suites.length) say(...suiteTable(suites, io.colors), ...prose(...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors, runs), ...caseNotes));
   if (suites.length && search.shard && isPart(search.shard)) {
     const { index, count } = search.shard;
     say(...prose(io.colors.yellow(`shard ${index}/${count}: each case's verdicts and state count are about this part of its search; write every shard's result with --json-out and run probecheck merge on them: it judges the merged verdicts against the suite`)));

@@ -537,7 +537,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   }
   // A suite case's, under the suite table with the case named, as check says them.
   const caseLines = runs.filter((r) => r.suite !== undefined).flatMap((r) => creditLines(r).map((l) => `${r.suite} cases[${r.case}] (${showParams(withoutPatches(docs.get(r.suite!)?.cases[r.case!]?.params ?? r.params))}): ${l}`));
-  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors), ...caseLines], io.width)].join('\n'));
+  if (suites.length) io.out([...suiteTable(suites, io.colors), ...wrapLines([...suiteNoteLines(suites, io.colors), ...vacuousMismatchLines(suites, io.colors), suiteSummary(suites, io.colors, checked), ...caseLines], io.width)].join('\n'));
   for (const line of annotations) io.out(line);
   return exit;
 }

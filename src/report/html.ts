@@ -11,6 +11,7 @@ import type { CaseOutcome, SuiteOutcome } from '../suite/run.js';
 import { isPart } from '../engine/search/shard.js';
 import { caseOf, partialVerdict, propertyFailed, reportedProperties, type CheckedRun } from './runs.js';
 import { stopLines } from './stop.js';
+import { plain } from './colors.js';
 import { idleSeen, STATUS, statesCell, suiteSummary } from './suite.js';
 import { byPatch, kernelFunction, loopNote, modelNoteLines, shardLines, showParams, vacuityLines, waiterSummaries } from './text.js';
 
@@ -186,7 +187,7 @@ export function htmlReport(runs: readonly CheckedRun[], o: HtmlOptions = {}): st
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
     `<title>${esc(title)}</title><style>${CSS}</style></head><body><h1>${esc(title)}</h1>` +
     `<p id="result" class="result ${cls}">${exit === EXIT.ok ? 'passed' : 'failed'}: exit ${exit}: ${esc(EXIT_WORDS[exit])}</p>` +
-    `${suites.length ? `<p id="summary">${esc(suiteSummary(suites))}</p>` : ''}` +
+    `${suites.length ? `<p id="summary">${esc(suiteSummary(suites, plain, runs))}</p>` : ''}` +
     `<p>${runs.length} run${runs.length === 1 ? '' : 's'}, generated ${esc(new Date().toISOString())}</p>` +
     `${verdictTable(runs, suites)}${notes(runs, suites)}${sections.join('\n')}</body></html>\n`;
 }

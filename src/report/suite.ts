@@ -7,6 +7,7 @@ import { nothingChecked, type CaseOutcome, type SuiteOutcome } from '../suite/ru
 import { plain, type Colors } from './colors.js';
 import { tableLines, visibleLength } from './table.js';
 import { colorVerdict, showParams, vacuousWhy } from './text.js';
+import type { CheckedRun } from './runs.js';
 
 /** Parameters with the kernel's profile and patches first: those are what a reader scans for. */
 export function showCaseParams(p: Record<string, string | number>): string {
@@ -152,7 +153,12 @@ export function suiteTable(outcomes: readonly SuiteOutcome[], col: Colors = plai
 }
 
 /** One line: how many property checks matched, mismatched, are unknown or FIXME. */
-export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain): string {
+/**
+ * `runs`: the suites' runs as judged (check, merge), whose patch credit the summary counts too: a
+ * case not credited (exit 5) or credited against its `credited: false` (exit 4) read "3 as
+ * expected, 1 verdict mismatch" and no more, its verdicts being as expected (s49 h10).
+ */
+export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = plain, runs: readonly Pick<CheckedRun, 'suite' | 'notCredited' | 'creditMismatch'>[] = []): string {
   let ok = 0, bad = 0, unknown = 0, fixme = 0, states = 0, idle = 0, unpinned = 0, partial = 0, notCompared = 0, hangs = 0;
   for (const o of outcomes) for (const c of o.cases) {
     for (const r of c.rows) if (r.status === 'ok') ok++; else if (r.status === 'mismatch') bad++; else if (r.status === 'unknown') unknown++; else if (r.status === 'partial') partial++; else fixme++;
@@ -167,8 +173,12 @@ export function suiteSummary(outcomes: readonly SuiteOutcome[], col: Colors = pl
   if (bad) parts.push(col.red(`${bad} verdict mismatch${bad === 1 ? '' : 'es'}`));
   if (states) parts.push(col.red(`${states} state count mismatch${states === 1 ? '' : 'es'}`));
   if (hangs) parts.push(col.red(`${hangs} case${hangs === 1 ? '' : 's'} whose actions that never complete are not those pinned (neverCompletes)`));
+  const against = runs.filter((r) => r.suite !== undefined && r.creditMismatch).length;
+  if (against) parts.push(col.red(`${against} case${against === 1 ? '' : 's'} whose patch ran where ${against === 1 ? 'it pins' : 'they pin'} credited: false`));
   if (unknown) parts.push(col.yellow(`${unknown} unknown (search stopped early)`));
   if (idle) parts.push(col.yellow(`${idle} case${idle === 1 ? '' : 's'} with actions that never completed`));
+  const uncredited = runs.filter((r) => r.suite !== undefined && r.notCredited).length;
+  if (uncredited) parts.push(col.yellow(`${uncredited} case${uncredited === 1 ? '' : 's'} not credited to ${uncredited === 1 ? 'its' : 'their'} patch`));
   if (fixme) parts.push(col.yellow(`${fixme} FIXME`));
   if (unpinned) parts.push(col.yellow(`${unpinned} case${unpinned === 1 ? '' : 's'} with no pinned state count`));
   // (a CI hunt, 2026-12-05: "8 as expected" hid that no pinned count had been compared)

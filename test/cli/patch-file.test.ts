@@ -613,9 +613,11 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     expect(JSON.parse(readFileSync(join(dir, 'sh1.json'), 'utf8')).runs.every((r: { shard: { level?: number } }) => r.shard.level !== undefined)).toBe(true);
     const m = probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--junit', 'm.xml', '--html', 'm.html'], { cwd: dir, env });
     expect(m.status, m.stderr).toBe(5);
-    const credit = (out: string) => unwrap(out).split('\n').filter((l) => /not credited|^::error/.test(l));
+    const credit = (out: string) => unwrap(out).split('\n').filter((l) => /not credited to the patch|^::error/.test(l));
     expect(credit(m.stdout)).toEqual(credit(whole.stdout));
     expect(credit(m.stdout)).toHaveLength(4);
+    // The summary counts them (its verdicts as expected, the case is not: exit 5), merged and whole alike.
+    for (const r of [m, whole]) expect(unwrap(r.stdout)).toContain('1 suite: 3 as expected, 2 cases not credited to their patch,');
     expect(unwrap(m.stdout)).toContain('sh cases[1] (): not credited to the patch: no step of patch wait ran in the search: deferred_probe_work_func:wait_first blocks every thread that reaches it for ever');
     const xml = readFileSync(join(dir, 'm.xml'), 'utf8');
     expect(xml.match(/name="patch credited" time="0">\s*<failure message="not credited to the patch/g)).toHaveLength(2);
@@ -658,6 +660,7 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
       expect(r.status, r.stderr).toBe(0);
       expect(unwrap(r.stdout)).toContain('asPinned cases[0] (): not credited to the patch, as the case expects (credited: false): no step of patch idle4 ran in the search');
       expect(r.stdout).not.toContain('::error');
+      expect(unwrap(r.stdout)).not.toMatch(/not credited to (its|their) patch,/);
     }
     expect(a.xml).not.toContain('patch credited');
     // Parts of two texts of the case (the pin added between the shards' runs) are two searches.
@@ -674,8 +677,10 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
     for (const r of [b.whole, b.merged]) {
       expect(r.status, r.stderr).toBe(4);
       expect(unwrap(r.stdout)).toContain(line);
+      expect(unwrap(r.stdout)).toContain('1 suite: 1 as expected, 1 case whose patch ran where it pins credited: false,');
       expect(r.stdout).toMatch(/^::error file=against\.suite\.ts,line=3,title=patch credited \(expected not\)::against cases\[0\] \(profile=v5\.1 patches=runs4\.ts\): the case expects no step/m);
     }
+    expect(readFileSync(join(dir, 'against.html'), 'utf8')).toContain('<p id="summary">1 suite: 1 as expected, 1 case whose patch ran where it pins credited: false,');
     expect(readFileSync(join(dir, 'against.html'), 'utf8')).toContain('<td>(patch)</td><td>not credited (credited: false)</td><td class="violated">the case expects no step');
     expect(b.xml).toMatch(/name="patch credited" time="0">\s*<failure message="the case expects no step of its patches to run here \(credited: false\), but really_probe:call_probe ran in the search" type="mismatch"/);
     suite('bad', "'./idle4.ts'", ', credited: true');
