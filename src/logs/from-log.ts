@@ -198,7 +198,10 @@ export function fromLog(log: ParsedLog, name: string, profile?: string, opts: Fr
     }
     const u = all.at(-1);
     if (u) { unclosed.push({ dev: name, line, probe: `${u[1].drv}'s probe of ${u[0]}`, at: u[1].line }); return undefined; }
-    if (here.length) besideAsync.push({ dev: name, line, probe: `${here.at(-1)![1].drv}'s probe of ${here.at(-1)![0]}` });
+    // Only where an async probe was open: the device's own probe, or one below it (a cycle), is not
+    // one (a log with neither read "first seen while only a probe scheduled asynchronously was open").
+    const asy = here.filter(([pdev]) => pdev !== name && !all0.some(([d]) => d === pdev)).at(-1);
+    if (asy) besideAsync.push({ dev: name, line, probe: `${asy[1].drv}'s probe of ${asy[0]}` });
     return undefined;
   };
   /**

@@ -312,6 +312,9 @@ describe('from-log: a device added while its own probe runs', () => {
       "[    0.503333] device: 'poweroff': device_add",
     ]);
     expect(s.devices.poweroff?.parent).toBeUndefined();
+    // No probe was scheduled asynchronously: none is said (s49 h10: its own probe read as one).
+    expect(fromLog(parseLog(["bus: 'platform': add driver syscon-poweroff", "bus: 'platform': really_probe: probing driver syscon-poweroff with device poweroff",
+      "device: 'poweroff': device_add"].join('\n')), 't').notes.join('\n')).not.toMatch(/asynchronously/);
   }, 20_000);
 });
 
@@ -327,6 +330,7 @@ describe('from-log: an add inside the probe of a device below it', () => {
     ].join('\n')), 't');
     expect(r.spec.devices).toEqual({ b: {}, a: { parent: 'b' } });
     expect(r.nested.map((x) => x.dev)).toEqual(['a']);
+    expect(r.notes.join('\n')).not.toMatch(/asynchronously/);
     expect(r.notes).toContain("b: line 7 comes inside da's probe of a, a device the log shows registered (through its parents) by a probe of b itself: not taken as registered by that probe, which would make b its own ancestor (the log is a selection of lines, or joins two boots)");
   });
 });
