@@ -138,6 +138,11 @@ export default scenario({ name: 'two', profile: 'v5.9', devices: { a: { present:
     oneErrorLine(dir, ['check', 'models/nope.ts', '-q'], /: models\/nope\.ts: no such file or directory$/);
     // A folder is the user's own (docs/ci.md's `check properties/`): the bundled one is not named.
     oneErrorLine(dir, ['check', 'properties/', '-q'], /: properties\/: no such file or directory$/);
+    // What docs/ci.md says to run there instead, in a project that installed probecheck (here a
+    // link to the clone, as userFolder makes it): the bundled model by its node_modules path (about 0.6 s).
+    const r = probecheck(['check', 'node_modules/probecheck/models/host-children.ts', '--param', 'n=2', '--property', 'no-deadlock', '-q'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^host-children \(profile=v4\.2 patches= n=2\)\n.*\n\s+no-deadlock\s+holds/);
   });
 
   // An empty slot in a list (`['c',, 'd']`, a doubled comma) passed every check, which skip it,
