@@ -11,7 +11,7 @@ import { githubAnnotations } from '../report/github.js';
 import { htmlReport } from '../report/html.js';
 import { itfTrace } from '../report/itf.js';
 import { loadModel, loadPatchFiles } from '../load.js';
-import { creditLine, judgeCredit, notCredited, noteLines, outline, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
+import { creditLine, judgeCredit, judgedLine, notCredited, noteLines, outline, patchNotes, userPatches, withoutFiles, type PatchNote } from './patch-notes.js';
 import { checkUserPatches } from './steps.js';
 import { junitXml } from '../report/junit.js';
 import { mermaidDiagram } from '../report/mermaid.js';
@@ -188,20 +188,18 @@ export async function runCheck(io: Io, targetArgs: string[], params: Record<stri
             // a warning in the log, JUnit and annotations green, for a patch whose hunk never fired).
             // A case may pin that they do not run (credited: false): a control case, a patch meant for another path.
             const j = judgeCredit(mine, found, done.result, c.credited === false);
-            const head = `${s.suite.name} cases[${ci}] (${showParams(rest)}): `;
             if (j?.status === 'uncredited') {
               nc = j.nc;
               uncredited.push({ model: done.result.model, params: done.result.params, text: j.nc.text, hunks: j.nc.hunks });
               if (!output.allowVacuous) codes.push(EXIT.vacuous);
-              caseNotes.push(head + creditLine(j.nc, output.allowVacuous, io.colors));
             } else if (j?.status === 'as pinned') {
               uncredited.push({ model: done.result.model, params: done.result.params, text: j.nc.text, hunks: j.nc.hunks, expected: true });
-              caseNotes.push(`${head}not credited to the patch, as the case expects (credited: false): ${j.nc.text}`);
             } else if (j?.status === 'against pin') {
               against = j.text;
               codes.push(EXIT.mismatch);
-              caseNotes.push(`${head}${io.colors.red(io.colors.bold('MISMATCH:'))} ${j.text} (exit 4)`);
             }
+            const line = judgedLine(j, output.allowVacuous, io.colors);
+            if (line) caseNotes.push(`${s.suite.name} cases[${ci}] (${showParams(rest)}): ${line}`);
           }
           runs.push({ file: modelFile, result: done.result, suite: s.suite.name, expect: c.expect, case: ci, allowVacuous: output.allowVacuous, ...(c.neverCompletes ? { neverCompletes: c.neverCompletes } : {}), ...(nc ? { notCredited: nc.text } : {}), ...(against ? { creditMismatch: against } : {}), ...(c.credited === false ? { credited: false as const } : {}), ...(search.shard && mine.length ? { patchHunks: outline(mine) } : {}) });
           return done.result;

@@ -26,7 +26,7 @@ import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { githubAnnotations } from '../report/github.js';
 import { mergeReached } from '../engine/check.js';
 import { isPatchFile } from '../kernel/define-patch.js';
-import { creditLine, judgeCredit, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
+import { judgeCredit, judgedLine, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
 import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
 
@@ -494,9 +494,8 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   function creditLines(r: Run): string[] {
     const c = credit.get(r);
     if (!c) return [];
-    const j = c.judged;
-    return [...noteLines(r.suite !== undefined ? c.found.filter((n) => n.note !== 'not called') : c.found, io.colors.yellow),
-      ...(j?.status === 'uncredited' ? [creditLine(j.nc, allowVacuous, io.colors)] : j?.status === 'as pinned' ? [`not credited to the patch, as the case expects (credited: false): ${j.nc.text}`] : j?.status === 'against pin' ? [`${io.colors.red(io.colors.bold('MISMATCH:'))} ${j.text} (exit 4)`] : [])];
+    const line = judgedLine(c.judged, allowVacuous, io.colors);
+    return [...noteLines(r.suite !== undefined ? c.found.filter((n) => n.note !== 'not called') : c.found, io.colors.yellow), ...(line ? [line] : [])];
   }
   if (json) {
     io.out(doc());

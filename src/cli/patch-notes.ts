@@ -250,6 +250,14 @@ export function judgeCredit(patches: readonly PatchOutline[], notes: readonly Pa
   return { status: 'against pin', text: `the case expects no step of its patches to run here (credited: false), but ${ran.join(', ')} ran in the search` };
 }
 
+/** The line a suite case's judged credit prints under the suite table (check and merge alike), or undefined where credited. */
+export function judgedLine(j: ReturnType<typeof judgeCredit>, allowVacuous: boolean, colors: Colors): string | undefined {
+  if (j?.status === 'uncredited') return creditLine(j.nc, allowVacuous, colors);
+  if (j?.status === 'as pinned') return `not credited to the patch, as the case expects (credited: false): ${j.nc.text}`;
+  if (j?.status === 'against pin') return `${colors.red(colors.bold('MISMATCH:'))} ${j.text} (exit 4)`;
+  return undefined;
+}
+
 /** The line that says why a run's verdicts are not the patch's (check, a suite case, merge alike). */
 export function creditLine(nc: NonNullable<ReturnType<typeof notCredited>>, allowVacuous: boolean, colors: Colors): string {
   return `${colors.yellow(colors.bold('not credited to the patch:'))} ${nc.text}: ${nc.kind === 'idle' ? 'these verdicts are the kernel\'s without it' : 'these verdicts are about runs that stop there'}${allowVacuous ? '' : ' (exit 5; --allow-vacuous accepts it)'}`;
