@@ -19,6 +19,7 @@ import type { LoadStep } from '../engine/model.js';
 import { decode } from '../engine/schema.js';
 import { FingerprintStore, NO_PARENT } from '../engine/store.js';
 import type { KS } from './state.js';
+import { locksHeldBy } from './emit.js';
 import { statelessLinksOf, type BootProbe } from './paths/links.js';
 import { takesParentLock } from './paths/common.js';
 import { probeRegisters, type World } from './world.js';
@@ -177,6 +178,15 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   const what = `the load of module${mods.includes(',') ? 's' : ''} ${mods} (modprobe run alone from the start, in every order)`;
   if (ends.size === 0) throw bad(`${where}: ${what} never completes${stuck ? ' (it blocks)' : ''}: it cannot be loaded at the start; load it in an actor`);
   const all = [...ends.values()];
+  // A lock left held at the load's end: its holder is a thread of the load model, gone from the
+  // search's, whose threads number owners afresh, so the start would make another thread its owner
+  // (s49 h12: a hunk of yours keeping dc's mutex at do_init_module's end read as an actor's
+  // `uevent dc` returning holding it, violated with a trace that never took it). A return to user
+  // space holding a lock, in the load itself: refused, as a load that blocks is.
+  for (const g of all) {
+    const held = c.threads.flatMap((t, i) => locksHeldBy(load.kernel, i + 1, g).map((l) => `${l} (held by ${t.name})`));
+    if (held.length) throw bad(`${where}: ${what} ends holding ${held.join(', ')}: a thread of the load returned holding it (to user space: lockdep's "lock held when returning to user space"; or at its work item's end), and no thread of the search could release it; it cannot be loaded at the start; load it in an actor, where no-lock-at-return judges its return`);
+  }
   const fit = all.filter((g) => mismatch(w, g) === null);
   if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);
   if (fit.length > 1) throw bad(`${where}: ${what} can end in ${fit.length} states that fit the scenario but differ (${differences(w, fit[0], fit[1]).join(', ')}); the model starts from one state: load the module in an actor instead`);

@@ -154,3 +154,45 @@ describe('no-lock-at-return: a hunk that makes another thread a lock\'s owner', 
     }
   });
 });
+
+// s49 h12: the module loaded at the start is loaded by a sub-model (loaded.ts loadedStart) that does
+// not judge returns; its threads are gone from the search, whose threads number owners afresh. A hunk
+// keeping dc's mutex at do_init_module's end left it owned by owner 1 in the start state, which the
+// search read as admin's: violated, "admin: 'uevent dc' ... returns to user space holding dc's
+// &dev->mutex", a trace of admin's two uevent steps that never took it. Now the load is refused (E601,
+// exit 2), as a load that blocks is. And the deferred-probe worker with a hunk of yours on its loop's
+// step: judged at its return (holds where it returns free; until s49 h1 not counted at all, vacuous).
+// Two tiny searches and one refused load, about 0.5 s.
+describe('no-lock-at-return: the load at the start, and the deferred worker under a hunk on its loop', () => {
+  const dir = realpathSync(tempDir());
+  writeFileSync(join(dir, 'ld.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'ld', profile: 'v5.10',
+  devices: { dc: { present: true, boundTo: 'dc-drv' } }, drivers: { 'dc-drv': { matches: ['dc'], module: 'm' } },
+  modules: { m: { loaded: true } }, actors: { admin: 'uevent dc' } });
+`);
+  const hunk = (id: string, fn: string, label: string, run: string) => `import { definePatch } from 'probecheck';
+export default definePatch({ id: '${id}', subject: 'driver core: ${id}', base: 'v5.10', hunks: [{
+  fn: '${fn}', replace: '${label}',
+  step: (site, orig) => ({ ...orig!, run: (s, t, b, c) => { const r = orig!.run(s, t, b, c); ${run} return r; } }),
+}] });
+`;
+  writeFileSync(join(dir, 'keep.ts'), hunk('load-keeps', 'do_init_module', 'module_put', 's.dev[0]!.mutex = site.tb.owner;'));
+  writeFileSync(join(dir, 'dw.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'dw', profile: 'v5.10',
+  devices: { dc: { present: true }, pwm: {} },
+  drivers: { 'dc-drv': { matches: ['dc'], needs: ['pwm'], present: true }, 'pwm-drv': { matches: ['pwm'], present: true } },
+  actors: { h: 'add pwm' } });
+`);
+  writeFileSync(join(dir, 'loop.ts'), hunk('worker-loop', 'deferred_probe_work_func', 'mutex_lock', ''));
+  it("a load at the start that keeps a device's mutex is refused, not blamed on an actor", () => {
+    const r = probecheck(['check', 'ld.ts', '--patch', 'keep.ts', '--property', 'no-lock-at-return'], { cwd: dir });
+    expect(unwrap(r.stderr)).toContain("E601 (malformed scenario): ld.ts: scenario 'ld': the load of module 'm' (modprobe run alone from the start, in every order) ends holding dc's &dev->mutex (held by boot-modprobe)");
+    expect(r.stdout).not.toContain('violated');
+    expect(r.status).toBe(2);
+  });
+  it("the deferred worker's return, a hunk of yours on its loop: holds", () => {
+    const r = probecheck(['check', 'dw.ts', '--patch', 'loop.ts', '--property', 'no-lock-at-return', '-q'], { cwd: dir });
+    expect(unwrap(r.stdout)).toMatch(/no-lock-at-return\s+holds/);
+    expect(r.status).toBe(0);
+  });
+});
