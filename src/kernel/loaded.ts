@@ -185,7 +185,7 @@ export function loadedStart(where: string, w: World, load: BuiltScenario): { sta
   // space holding a lock, in the load itself: refused, as a load that blocks is.
   for (const g of all) {
     const held = c.threads.flatMap((t, i) => locksHeldBy(load.kernel, i + 1, g).map((l) => `${l} (held by ${t.name})`));
-    if (held.length) throw bad(`${where}: ${what} ends holding ${held.join(', ')}: a thread of the load returned holding it (to user space: lockdep's "lock held when returning to user space"; or at its work item's end), and no thread of the search could release it; it cannot be loaded at the start; load it in an actor, where no-lock-at-return judges its return`);
+    if (held.length) throw Object.assign(bad(`${where}: ${what} ends holding ${held.join(', ')}: a thread of the load returned holding it (to user space: lockdep's "lock held when returning to user space"; or at its work item's end), and no thread of the search could release it; it cannot be loaded at the start; load it in an actor, where no-lock-at-return judges its return`), { undeclarable: true });
   }
   const fit = all.filter((g) => mismatch(w, g) === null);
   if (fit.length === 0) throw bad(`${where}: ${what}: ${mismatch(w, all[0]!)}${all.length > 1 ? ` (in the first of its ${all.length} end states; none fits)` : ''}`);

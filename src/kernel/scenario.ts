@@ -1472,7 +1472,8 @@ function loadedWithPatches(spec: ScenarioSpec, w: World, lb: BuiltScenario, unpa
     if (!(e instanceof ProbecheckError) || e.code !== 'E601' || !yours.length) throw e;
     try { loadedStart(`scenario '${spec.name}'`, w, unpatched()); } catch { throw e; }
     const ids = yours.map((p) => p.id).join(', '), s = yours.length > 1 ? 'es' : '';
-    throw new ProbecheckError('E601', `${e.message}; without your patch${s} ${ids} the load ends as declared: your hunks run in that load and change how it ends; load the module in an actor to check the patched load, or declare the start it reaches`);
+    // (A start holding a lock is no start a scenario can declare: that advice left out.)
+    throw new ProbecheckError('E601', `${e.message}; without your patch${s} ${ids} the load ends as declared: your hunks run in that load and change how it ends; load the module in an actor to check the patched load${(e as { undeclarable?: boolean }).undeclarable ? '' : ', or declare the start it reaches'}`);
   }
 }
 
