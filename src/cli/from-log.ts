@@ -7,7 +7,7 @@ import { basename, resolve } from 'node:path';
 import { ProbecheckError, suggestion } from '../engine/errors.js';
 import { PROFILE_NAMES } from '../kernel/profiles.js';
 import { compile, MAX_STEPS } from '../engine/compile.js';
-import { SCENARIO_LIMITS, scenario } from '../kernel/scenario.js';
+import { SCENARIO_LIMITS, pastSteps, scenario } from '../kernel/scenario.js';
 import { count, fromLog, scenarioSource, type FromLog } from '../logs/from-log.js';
 import { describeCut, describeShort, describePrefixed, describeVariant, type LogEvent, type ParsedLog } from '../logs/parse.js';
 import { supplierDeferral } from '../logs/supplier-deferral.js';
@@ -134,8 +134,6 @@ export function tooDeep(file: string, r: FromLog): void {
   if (steps > MAX_STEPS) throw tooDeepError(file, r, steps);
 }
 
-/** The build passed a thread's steps (emit.ts, compile.ts): a shape the guesses below would only build again and again. */
-const pastSteps = (e: ProbecheckError) => e.code === 'E103' && / has more than \d+ steps|steps; at most /.test(e.message);
 
 /** The scenario built and compiled as `check` builds it: the model, or the error it raises. */
 function build(r: FromLog): { model: Model } | { err: ProbecheckError } {
@@ -156,6 +154,7 @@ const buildError = (r: FromLog) => { const b = build(r); return 'err' in b ? b.e
 function buildable(file: string, log: ParsedLog, name: string, profile: string | undefined, r: FromLog): { r: FromLog; model: Model } {
   const b = build(r);
   if ('model' in b) return { r, model: b.model };
+  // The build passed a thread's steps: a shape the guesses below would only build again and again.
   if (pastSteps(b.err) && r.nested.length) throw tooDeepError(file, r);
   // The device links written from the log's supplier lines (`suppliers`) are a guess the model may
   // refuse (a late initcall that schedules the timeout work from v5.13, an end a probe registers):

@@ -45,7 +45,7 @@ import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount
 import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
 import { mostWalks, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
-import { compile } from '../engine/compile.js';
+import { compile, MAX_STEPS } from '../engine/compile.js';
 import { resolveParams } from '../engine/params.js';
 import { probeRegisters, type DevInfo, type DrvInfo, type LinkInfo, type ModInfo, type Outcome, type ProbeType, type World } from './world.js';
 
@@ -635,10 +635,19 @@ export function buildScenario(spec: ScenarioSpec, profileName: string, patchList
       const at = /: (the probe of \S+ by \S+|device_del\(\S+\)) nests in itself$/.exec(e.message)?.[1];
       throw bad(`scenario '${spec.name}': building its paths nests without end: a probe registers (registers, registersDriver, asyncScan) a device or driver whose probe leads back to it, or a release leads back to itself (a supplier's release unbinds its consumers, and a consumer's driver that registers that supplier deletes it again), which the model cannot build (the kernel stops at the second device_add or driver_register, or never takes that path); break the cycle${at ? ` (${at} is built inside itself)` : ''}`);
     }
+    // emit.ts stops a thread's build past the steps a thread holds, in compile's words (E103, a
+    // model's malformed thread): said in the scenario's, with what to change (s49 h11: a hand-written
+    // actor of 300 add/del pairs of a 12-deep chain read "E103 (malformed thread or step): thread 'boot' ...").
+    const over = e instanceof ProbecheckError && e.code === 'E103' ? /^thread '(.*)' has more than \d+ steps \(its build stopped there\)/.exec(e.message) : null;
+    if (over) throw bad(`scenario '${spec.name}': thread '${over[1]}' ${BUILDS_PAST} ${MAX_STEPS} a thread holds (its build stopped there): each action's steps take in those of the probes it runs, the devices they register and their probes, so they grow with the number of actions and with the square of the probes' nesting; split the actions among more actors, or register fewer devices inside probes`);
     namePatchFile(e, patchList);
     throw e;
   }
 }
+
+const BUILDS_PAST = 'builds more steps than the';
+/** A build that stopped past the steps a thread holds (buildScenario's E601, compile's E103): from-log says its own E601 at once. */
+export const pastSteps = (e: ProbecheckError): boolean => (e.code === 'E601' && e.message.includes(`' ${BUILDS_PAST} `)) || (e.code === 'E103' && / has more than \d+ steps|steps; at most /.test(e.message));
 
 /**
  * The probes of built-in drivers boot ran (each device `boundTo` one), in the order boot bound

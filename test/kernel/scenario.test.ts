@@ -421,6 +421,17 @@ describe('boot states and a release cycle', () => {
   // match was found by the stack's overflow, or at 256 frames, each level building the probe's
   // adds and error-path dels again: 0.5-1.3 s a build, and from-log builds once per guess. The
   // build now stops where a probe (or device_del) would be built inside itself, and says which.
+  // s49 h11: emit.ts stops a thread's build past the 65,535 steps it holds; a hand-written scenario
+  // got it in compile's words (E103 "malformed thread or step"), naming neither the scenario nor what
+  // to change. About 3 s (the build goes to the limit, as the user's does).
+  it('an actor whose build passes the steps a thread holds is E601 in the scenario\'s words', () => {
+    const d = Array.from({ length: 12 }, (_, i) => `d${i}`);
+    const s: ScenarioSpec = { name: 'many', devices: Object.fromEntries(d.map((x, i) => [x, i ? { parent: d[i - 1]! } : {}])),
+      drivers: Object.fromEntries(d.map((x, i) => [`r${i}`, { matches: [x], ...(i < 11 ? { registers: [d[i + 1]!] } : {}), present: true }])),
+      actors: { boot: Array.from({ length: 300 }, () => ['add d0', 'del d0']).flat() } };
+    expect(() => buildScenario(s, 'mainline', '')).toThrow(expect.objectContaining({ code: 'E601', message: expect.stringMatching(/^scenario 'many': thread 'boot' builds more steps than the 65535 a thread holds \(its build stopped there\): .*; split the actions among more actors, or register fewer devices inside probes$/) }));
+  }, 20_000);
+
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
     const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
