@@ -134,7 +134,6 @@ export function tooDeep(file: string, r: FromLog): void {
   if (steps > MAX_STEPS) throw tooDeepError(file, r, steps);
 }
 
-
 /** The scenario built and compiled as `check` builds it: the model, or the error it raises. */
 function build(r: FromLog): { model: Model } | { err: ProbecheckError } {
   try { const model = buildModel(scenario(JSON.parse(JSON.stringify(r.spec))), {}); compile(model); return { model }; } catch (e) {
