@@ -26,6 +26,7 @@ import { checkOutputPaths, clearOutputs, writeOutput } from './output-paths.js';
 import { githubAnnotations } from '../report/github.js';
 import { mergeReached } from '../engine/check.js';
 import { isPatchFile } from '../kernel/define-patch.js';
+import { patchEntries } from '../kernel/patches.js';
 import { judgeCredit, judgedLine, noteLines, patchNotes, type PatchNote, type PatchOutline } from './patch-notes.js';
 import { htmlReport } from '../report/html.js';
 import { junitXml } from '../report/junit.js';
@@ -120,7 +121,7 @@ function readRuns(path: string, suiteDocs: Map<string, SuiteDoc>): Run[] {
     const bad = badRunField(r);
     if (bad) throw new ProbecheckError('E504', `${path}: runs[${i}].${bad}; merge reads what check --shard i/n --json-out FILE wrote (was it edited, or written by another probecheck?)`);
     // A patch file's run without its hunks: the merge could not judge its credit, and would pass it.
-    const files = r.patchHunks === undefined ? String(r.params?.patches ?? '').split(',').map((x) => x.trim()).filter((x) => x && isPatchFile(x)).map((x) => basename(x)) : [];
+    const files = r.patchHunks === undefined ? patchEntries(String(r.params?.patches ?? '')).filter(isPatchFile).map((x) => basename(x)) : [];
     if (files.length) {
       throw new ProbecheckError('E504', `${path}: the run of ${r.model ?? '?'} with patch file${files.length > 1 ? 's' : ''} ${files.join(', ')} does not say their hunks (written by an older probecheck?); run the shards again with this one`);
     }

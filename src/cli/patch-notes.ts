@@ -48,7 +48,7 @@ export function userPatches(patches: string | number | undefined): UserPatch[] {
 /** The patches parameter without its files: the same model without the user's patches. */
 export function withoutFiles(params: Record<string, string>, files: UserPatch[]): Record<string, string> | undefined {
   if (!files.length) return undefined;
-  const rest = (params.patches ?? '').split(',').map((x) => x.trim()).filter((x) => x && !/[/\\]|\.[cm]?[jt]s$/.test(x));
+  const rest = patchEntries(params.patches).filter((x) => !isPatchFile(x));
   return { ...params, patches: rest.join(',') };
 }
 
