@@ -18,6 +18,10 @@ export const LEFT_OUT: ReadonlyMap<string, string> = new Map([
   // "Enable suppliers to implement fine grained sync_state support" (v2, 2026-04-10) got the bare list.
   ['__device_links_queue_sync_state', SYNC],
   ['__device_links_supplier_defer_sync', SYNC],
+  // s50 h5: e9506871a8ea ("driver core: use READ_ONCE() for dev->driver in dev_has_sync_state()",
+  // CVE-2026-80677, fixed in 7.2 by the CVE record) got the bare list: its reads run in the two
+  // callees above (core.c since ac338acf514e, v5.6), under device_links_write_lock only.
+  ['dev_has_sync_state', `${SYNC.replace(/, so a patch.*$/, '')}; the unlocked reads of dev->driver that e9506871a8ea's READ_ONCE is about run in __device_links_queue_sync_state and __device_links_supplier_defer_sync (under device_links_write_lock, not the device's lock), which have no step, so a patch to it cannot be written; docs/known-gaps.md#device_links_lock`],
   // The three moves known-gaps lists under device_shutdown (s48 h7: they got the bare list).
   ['devices_kset_move_last', TAIL],
   ['device_pm_move_to_tail', TAIL],

@@ -163,4 +163,8 @@ test('every function the docs leave out is in the table, and its link goes to an
     /^probecheck: E604 .*no modelled function '__device_links_queue_sync_state'; '__device_links_queue_sync_state' is left out of the model: sync_state is not modelled .*docs\/known-gaps\.md#device_links_lock$/);
   oneErrorLine(dir, ['source', '__device_links_queue_sync_state', '--profile', 'mainline'],
     /^probecheck: E501 .*no modelled kernel function '__device_links_queue_sync_state'; '__device_links_queue_sync_state' is left out of the model: sync_state is not modelled .*; docs\/known-gaps\.md#device_links_lock$/);
+  // s50 h5: e9506871a8ea (CVE-2026-80677), a READ_ONCE in dev_has_sync_state, got the bare list too.
+  writeFileSync(join(dir, 'hss.ts'), patch('dev_has_sync_state'));
+  oneErrorLine(dir, ['check', 's.ts', '--patch', 'hss.ts'],
+    /^probecheck: E604 .*no modelled function 'dev_has_sync_state'; 'dev_has_sync_state' is left out of the model: sync_state is not modelled .*e9506871a8ea's READ_ONCE is about run in __device_links_queue_sync_state .*; docs\/known-gaps\.md#device_links_lock$/);
 });
