@@ -31,6 +31,7 @@ import { KNOWN_BUSES } from './formats.js';
 import { supplierLine, supplierReason, type SupplierWords } from './supplier-words.js';
 import { describeUnreadSupplier, unreadSupplier } from './supplier-deferral.js';
 import { shellWord } from '../report/shell-word.js';
+import { describeSplit, describeUnresolved, keyByBus } from './bus-keyed.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
 interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
@@ -71,8 +72,12 @@ const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
  */
 export interface FromLogOptions { noNest?: ReadonlySet<string>; noSuppliers?: string }
 
-export function fromLog(log: ParsedLog, name: string, profile?: string, opts: FromLogOptions = {}): FromLog {
+export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: FromLogOptions = {}): FromLog {
   const devs = new Map<string, Dev>(), drvs = new Map<string, Drv>(), notes: string[] = [];
+  // Two drivers of one name on two buses: each its own driver, `name@bus` (bus-keyed.ts).
+  const keyed = keyByBus(log0), log = keyed.log;
+  for (const [n, on] of keyed.split) notes.push(describeSplit(n, on));
+  for (const u of keyed.unresolved) notes.push(describeUnresolved(u, keyed.split));
   const modules = new Set<string>();
   // A bus named by a "bus: 'x':" line replaces the platform guessed from a line that names none.
   const dev = (n: string, bus?: string) => {

@@ -31,6 +31,7 @@ import type { ModelKind } from './formats.js';
 import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import { oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
+import { keyByBus, plainName } from './bus-keyed.js';
 import { describeUnreadSupplier, supplierDeferral, unreadSupplier } from './supplier-deferral.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
@@ -169,12 +170,20 @@ function eventsOf(be: Backend, w: LogKernel, k: number): ModelEvent[] {
  * `excerpt`: the log is a piece of a run (a bug report's excerpt): before its first checked line
  * is matched every step is free, whatever it prints.
  */
-export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; excerpt?: boolean } = {}): ValidateResult {
+export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number; excerpt?: boolean } = {}): ValidateResult {
   const t0 = performance.now();
   const w = kernelOf(model);
   const lateRuns = model.threads.some((t) => Object.keys(t.steps).some((l) => l.startsWith('deferred_probe_initcall:')));
   const devs = new Set(w.w.devices.map((d) => d.name)), drvs = new Set(w.w.drivers.map((d) => d.name)), mods = new Set(w.w.modules.map((m) => m.name));
   const checked: LogEvent[] = [], unchecked: ValidateResult['unchecked'] = [];
+  // Drivers the scenario keys by bus (`wm8731@i2c`, as from-log writes two drivers of one name): the
+  // log's lines of that name read as the one of their bus (bus-keyed.ts); a line of neither is not checked.
+  const split = new Set(w.w.drivers.flatMap((d) => {
+    const i = d.name.lastIndexOf('@'), n = d.name.slice(0, i);
+    return i > 0 && w.w.buses.some((b) => b.name === d.name.slice(i + 1)) && !drvs.has(n) ? [n] : [];
+  }));
+  const keyed = split.size ? keyByBus(log0, split) : undefined, log = keyed?.log ?? log0;
+  for (const u of keyed?.unresolved ?? []) unchecked.push({ event: u.event, why: `it names driver ${u.drv}, which the scenario has on two buses, and neither the bus nor a device of one bus` });
   const guards = new Map<LogEvent, number>();
   for (const e of log.events) {
     if (e.rule.model !== null && GUARDED.has(e.rule.model) && e.dev !== undefined && devs.has(e.dev) && e.drv !== undefined && !drvs.has(e.drv) && e.namesake === undefined) {
@@ -224,7 +233,7 @@ export function validate(model: Model, log: ParsedLog, o: { maxStates?: number; 
     const s = e.spaced ?? (e.rule.id === 'bound_to' && e.dev !== undefined && /\s/.test(e.dev) ? e.dev : undefined);
     if (s !== undefined && !spelled.has(oneWord(s))) spelled.set(oneWord(s), s);
   }
-  const asLogged = (e: ModelEvent): ModelEvent => (e.drv !== undefined && spelled.has(e.drv) ? { ...e, drv: spelled.get(e.drv)! } : e);
+  const asLogged = (e: ModelEvent): ModelEvent => (e.drv !== undefined && spelled.has(e.drv) ? { ...e, drv: spelled.get(e.drv)! } : e.drv !== undefined && split.size ? { ...e, drv: plainName(e.drv, split) } : e);
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
   // A probe's -ENODEV or -ENXIO prints "rejects match" at debug level, any other error "failed with
   // error" at KERN_ERR (call_driver_probe, kernel/torvalds@efb0b309fa0d/drivers/base/dd.c:294-302;

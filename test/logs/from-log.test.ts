@@ -6,6 +6,9 @@ import { fromLog, profileFor } from '../../src/logs/from-log.js';
 import { tooDeep } from '../../src/cli/from-log.js';
 import { MAX_STEPS } from '../../src/engine/compile.js';
 import { parseLog } from '../../src/logs/parse.js';
+import { validate } from '../../src/logs/validate.js';
+import { buildModel } from '../../src/cli/build.js';
+import { scenario, type ScenarioSpec } from '../../src/kernel/scenario.js';
 
 const read = (lines: string[], profile?: string) => fromLog(parseLog(lines.join('\n')), 't', profile).spec;
 
@@ -380,5 +383,69 @@ describe('from-log: a probe\'s child added again elsewhere', () => {
     ].join('\n')), 't');
     expect(r.spec.devices).toEqual({ p1: {}, c: { parent: 'p1' }, p2: {} });
     expect(r.notes).toContain('c: added again at line 13 inside the probe of p2, but first at line 6 by the probe of p1: a device of a scenario has one parent and one registrar, so the second add is not written (`validate` follows the log past it only where the model adds the device so); to model both, give the device of the second add a name of its own in the log');
+  });
+});
+
+// s50 h1: a chip family's i2c and spi drivers register one `.name` (sound/soc/codecs/wm8731-i2c.c and
+// wm8731-spi.c: "wm8731"; driver names are per bus), and were read as one driver: the scenario did not
+// build ("driver 'wm8731' is on bus 'i2c' but matches 'spi0.0' on bus 'spi'", a wrong E601). Each is its
+// own driver now, `wm8731@i2c` and `wm8731@spi`, and `validate` reads the log's lines of that name as the
+// one of their bus. Lines in the forms of dd.c before v6.12 and from it (torvalds@4793dae01f47: the
+// device in the dev_printk prefix, driver_bound's line naming no bus).
+describe('from-log: two drivers of one name on two buses', () => {
+  const pair = (v612: boolean, end = 'bound') => [
+    "bus: 'i2c': add driver wm8731",
+    "bus: 'spi': add driver wm8731",
+    ...(['0-001a', 'spi0.0'] as const).flatMap((dev) => {
+      const bus = dev === '0-001a' ? 'i2c' : 'spi';
+      return v612
+        ? [`bus: '${bus}': add device ${dev}`, `${bus} ${dev}: bus: '${bus}': __driver_probe_device: matched device with driver wm8731`,
+          `${bus} ${dev}: bus: '${bus}': really_probe: probing driver wm8731 with device`,
+          ...(bus === 'spi' && end === 'failed' ? [`wm8731 ${dev}: probe with driver wm8731 failed with error -5`]
+            : [`wm8731 ${dev}: driver: 'wm8731': driver_bound: bound to device`, `wm8731 ${dev}: bus: '${bus}': really_probe: bound device to driver wm8731`])]
+        : [`bus: '${bus}': add device ${dev}`, `bus: '${bus}': __driver_probe_device: matched device ${dev} with driver wm8731`,
+          `bus: '${bus}': really_probe: probing driver wm8731 with device ${dev}`,
+          `driver: 'wm8731': driver_bound: bound to device '${dev}'`, `bus: '${bus}': really_probe: bound device ${dev} to driver wm8731`];
+    }),
+  ];
+  const built = (lines: string[]) => {
+    const log = parseLog(lines.join('\n')), r = fromLog(log, 't');
+    return { r, log, model: buildModel(scenario(JSON.parse(JSON.stringify(r.spec)) as ScenarioSpec), {}) };
+  };
+
+  it('writes one driver per bus, named name@bus, said in the header; validate reads each line as the one of its bus', () => {
+    for (const [v612, end] of [[false, 'bound'], [true, 'failed']] as const) {
+      const { r, log, model } = built(pair(v612, end));
+      expect(r.spec.drivers).toMatchObject({ 'wm8731@i2c': { matches: ['0-001a'], bus: 'i2c' }, 'wm8731@spi': { matches: ['spi0.0'], bus: 'spi', ...(end === 'failed' ? { probe: 'error' } : {}) } });
+      expect(r.spec.drivers.wm8731).toBeUndefined();
+      expect(r.notes).toContain('driver wm8731: the log shows it on bus i2c (line 1) and bus spi (line 2), two drivers of one name (a driver\'s name is unique per bus, /sys/bus/<bus>/drivers/<name>): written as wm8731@i2c and wm8731@spi, each line read as the driver of the bus it names or, where it names none, of its device\'s bus');
+      const v = validate(model, log);
+      expect(v.verdict).toBe('behaviour');
+      expect(v.checked).toHaveLength(log.events.length);
+      expect(v.guards).toEqual([]);
+    }
+  });
+
+  it('a line naming no bus takes its device\'s bus; one whose device is on no bus the log names is not read, said (from-log) and not checked (validate)', () => {
+    const { r, log, model } = built([
+      "bus: 'i2c': add device 0-001a", "driver: 'wm8731': driver_bound: bound to device '0-001a'",
+      "bus: 'spi': add device spi0.0", "driver: 'wm8731': driver_bound: bound to device 'spi0.0'",
+      "driver: 'wm8731': driver_bound: bound to device 'spi0.1'",
+    ]);
+    expect(Object.keys(r.spec.drivers).sort()).toEqual(['wm8731@i2c', 'wm8731@spi']);
+    expect(r.notes).toContain("not read: line 5 (`driver: 'wm8731': driver_bound: bound to device 'spi0.1'`) names driver wm8731, which the log shows on i2c and spi, but no bus: no line puts its device spi0.1 on one bus, so which of the two it is the log does not say");
+    const v = validate(model, log);
+    expect(v.verdict).toBe('behaviour');
+    expect(v.unchecked.map((u) => [u.event.line, u.why])).toEqual([[5, 'it names driver wm8731, which the scenario has on two buses, and neither the bus nor a device of one bus']]);
+  });
+
+  it('a log not of the other bus\'s device is a behaviour of neither: the spi driver does not bind the i2c device', () => {
+    const lines = pair(false);
+    const { model } = built(lines);
+    // The i2c device's probe lines as if the spi driver had matched it: not a behaviour, from that line.
+    const wrong = lines.map((l) => (l.includes('0-001a') && !l.includes('add device') ? l.replace("'i2c'", "'spi'") : l));
+    const v = validate(model, parseLog(wrong.join('\n')));
+    expect(v.verdict).toBe('not-a-behaviour');
+    expect(v.checked[v.matched]!.text).toBe("bus: 'spi': __driver_probe_device: matched device 0-001a with driver wm8731");
   });
 });
