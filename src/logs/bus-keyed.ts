@@ -42,6 +42,8 @@ export interface BusKeyed {
   split: Map<string, { bus: string; line: number }[]>;
   /** Lines naming such a driver with no bus and no device of one bus: not read. */
   unresolved: { event: LogEvent; drv: string; dev?: string }[];
+  /** `name` as a dev_printk prefix before `dev` names it (a driver's own message): keyed where it is split and `dev` is on one bus. */
+  keyed: (name: string, dev: string) => string;
 }
 
 /**
@@ -68,7 +70,8 @@ export function keyByBus(log: ParsedLog, only?: ReadonlySet<string>): BusKeyed {
   }
   const split = new Map([...seen].filter(([n, l]) => (only ? only.has(n) : l.length > 1)));
   if (only) for (const n of only) if (!split.has(n)) split.set(n, []);
-  if (split.size === 0) return { log, split, unresolved: [] };
+  const keyed = (name: string, dev: string) => { const b = split.has(name) ? devBus.get(dev) : undefined; return b ? keyedName(name, b) : name; };
+  if (split.size === 0) return { log, split, unresolved: [], keyed };
   const unresolved: BusKeyed['unresolved'] = [], events: LogEvent[] = [];
   for (const e of log.events) {
     const place = driverOf(e, (n) => split.has(n));
@@ -82,7 +85,7 @@ export function keyByBus(log: ParsedLog, only?: ReadonlySet<string>): BusKeyed {
     }
     events.push({ ...e, ...(place ? { [place]: keyedName(e[place]!, bus) } : {}), ...(owner ? { owner: keyedName(owner, bus) } : {}) });
   }
-  return { log: { ...log, events }, split, unresolved };
+  return { log: { ...log, events }, split, unresolved, keyed };
 }
 
 /** The header's words for a split name and for a line not read. */

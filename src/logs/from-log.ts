@@ -460,7 +460,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         // as its other lines read (parse.ts oneWord; s41 h5: such a prefix named no driver), its words
         // parted by runs of spaces or tabs as there (s41 h9: `Generic  PHY` named none).
         const m = /^(\S+) (\S+): /.exec(o.text) ?? spacedPrefix(/^([^\s:]+(?:[ \t]+[^\s:]+){1,3}?) (\S+): /.exec(o.text));
-        if (m && !BUSES.has(m[1]!.split(/[ \t]/)[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: oneWord(m[1]!), line: o.line });
+        if (m && !BUSES.has(m[1]!.split(/[ \t]/)[0]!) && !coreLines.has(o.line) && !/^\[|:$/.test(m[1]!)) (owned.get(m[2]!) ?? owned.set(m[2]!, []).get(m[2]!)!).push({ drv: keyed.keyed(oneWord(m[1]!), m[2]!), line: o.line });
       }
     }
     let found: { drv: string; line: number } | undefined;

@@ -439,6 +439,13 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.unchecked.map((u) => [u.event.line, u.why])).toEqual([[5, 'it names driver wm8731, which the scenario has on two buses, and neither the bus nor a device of one bus']]);
   });
 
+  it("a driver named only by a dev_printk prefix before its device (initcall_debug's return alone) is the one of that device's bus", () => {
+    const { r } = built(["bus: 'i2c': add driver wm8731", "bus: 'spi': add driver wm8731", "bus: 'spi': add device spi0.0", 'wm8731 spi0.0: Failed to read ID', 'probe of spi0.0 returned 0 after 5 usecs']);
+    // Before: a third driver `wm8731`, present from the start, and wm8731@spi's registration left out.
+    expect(r.spec.drivers).toEqual({ 'wm8731@spi': { matches: ['spi0.0'], bus: 'spi' } });
+    expect(r.spec.actors).toEqual({ boot: ['register wm8731@spi', 'add spi0.0'] });
+  });
+
   it('a log not of the other bus\'s device is a behaviour of neither: the spi driver does not bind the i2c device', () => {
     const lines = pair(false);
     const { model } = built(lines);
