@@ -154,7 +154,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     return { here, sync: here.filter(([, p]) => p.async === undefined || (task !== undefined && p.task === task)) };
   };
   /** Adds or probes not taken as inside a probe of a device below them (a parent cycle): said in the notes. */
-  const cycles: { dev: string; line: number; probe: string; via: string }[] = [];
+  const cycles: { dev: string; line: number; probe: string; via: string; kept?: { dev: string; line: number; probe: string } }[] = [];
   /** Devices some device's parent is (the parents set so far). */
   const hasChild = new Set<string>();
   /** Children of a probe added again outside a probe of their parent: taken as the first add, said. */
@@ -165,9 +165,11 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     // 1,000 nested probes read in 11 s, 2,000 in 87 s (s49 h7), before its E601.
     if (!hasChild.has(name)) return false;
     const seen = new Set<string>();
-    for (let p = devs.get(pdev)?.parent; p !== undefined && !seen.has(p); p = devs.get(p)?.parent) {
+    // `c`: the device below `name` on the way up, whose guess (registered by `name`'s probe) is kept.
+    for (let c = pdev, p = devs.get(pdev)?.parent; p !== undefined && !seen.has(p); c = p, p = devs.get(p)?.parent) {
       if (p !== name) { seen.add(p); continue; }
-      if (!cycles.some((c) => c.dev === name)) cycles.push({ dev: name, line, probe: `${cands.find(([d]) => d === pdev)![1].drv}'s probe of ${pdev}`, via: pdev });
+      const kept = nested.find((x) => x.dev === c);
+      if (!cycles.some((x) => x.dev === name)) cycles.push({ dev: name, line, probe: `${cands.find(([d]) => d === pdev)![1].drv}'s probe of ${pdev}`, via: pdev, ...(kept ? { kept } : {}) });
       return true;
     }
     return false;
@@ -1610,7 +1612,8 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
   for (const r of readds) notes.push(`${r.dev}: added again at line ${r.line} ${r.now !== undefined ? `inside the probe of ${r.now}` : 'outside any probe'}, but first at line ${r.first} by the ${r.by}: a device of a scenario has one parent and one registrar, so the second add is not written (\`validate\` follows the log past it only where the model adds the device so); to model both, give the device of the second add a name of its own in the log`);
-  for (const c of cycles) notes.push(`${c.dev}: line ${c.line} comes inside ${c.probe}, a device the log shows registered (through its parents) by a probe of ${c.dev} itself: not taken as registered by that probe, which would make ${c.dev} its own ancestor (the log is a selection of lines, or joins two boots)`);
+  // Without caller ids both readings are guesses (each line given to the innermost probe open): the note names the one kept, the one dropped, and why the later.
+  for (const c of cycles) notes.push(`${c.dev}: line ${c.line} comes inside ${c.probe}, a device the log shows registered (through its parents) by a probe of ${c.dev} itself${c.kept ? ` (${c.kept.dev}, taken as registered by ${c.kept.probe} at line ${c.kept.line})` : ''}: not taken as registered by that probe, which would make ${c.dev} its own ancestor (the log is a selection of lines, or joins two boots)${c.kept && !log.callerIds ? `; without caller ids both are guesses, each line given to the innermost probe open: the earlier (line ${c.kept.line}) is kept and this later one dropped, because the later is read against the parents the earlier set, not because it is less likely; if ${c.dev} is in fact registered by ${c.probe}, line ${c.kept.line} is the wrong guess (printk.caller=1 would name the tasks)` : ''}`);
   if (inProbeAdds.length) { const f = inProbeAdds[0]!; notes.push(`not read: ${count(inProbeAdds.length, 'device_add line')} of a name whose device was being probed then (line ${f.line}, '${f.dev}', while line ${f.namesake} shows a probe of it under way and a later line decides that probe): another device of that name (a class device named after its parent), not the device, which a probe holds and device_del waits for`); }
   if (log.nul) notes.push(describeNul(log.nul));
   if (log.qp) notes.push(describeQp(log.qp));
