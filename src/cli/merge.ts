@@ -17,6 +17,8 @@ import { suiteNoteLines, suiteSummary, suiteTable, vacuousMismatchLines } from '
 import { wrapLines } from '../report/wrap.js';
 import { EXPECTED, type Expected } from '../suite/define.js';
 import { belowCwd, type SearchSources } from '../report/trace-file.js';
+import { shellWord } from '../report/shell-word.js';
+import { constantReads, joinReads, type PatchRead } from '../engine/patch-reads.js';
 import { boundExceeds, judgeCase, statuses, UNPINNED, type CaseOutcome, type SuiteOutcome } from '../suite/run.js';
 import { jsonDocument } from './check.js';
 import { EXIT, suiteExit, verdictExit, worst, type ExitCode } from './exit.js';
@@ -332,6 +334,14 @@ function mergeGroup(parts: Run[]): Run {
   // The patch steps a thread stood at: each part's, joined as the workers' are (engine/check.ts).
   if (parts.every((r) => r.reachedPatchSteps)) merged.reachedPatchSteps = mergeReached(...parts.map((r) => r.reachedPatchSteps!));
   else delete merged.reachedPatchSteps;
+  // The fields the patch's guards read one way in the whole search: every part's reads joined
+  // (patch-reads.ts), said only where every part logged every read of its part (s50 h3).
+  delete merged.patchReads; delete merged.constantReads;
+  const reads = parts.map((r) => r.patchReads);
+  if (complete && reads.every((x) => Array.isArray(x))) {
+    const cr = constantReads(joinReads(...reads as PatchRead[][]));
+    if (cr.length) merged.constantReads = cr;
+  }
   delete merged.shard;
   // A note of what one part's search took (a redirect through a library insert: emit.ts) is the
   // whole search's too: every part's, not the first's alone (s41 h2).
@@ -426,6 +436,31 @@ function mergedSuites(runs: Run[], docs: Map<string, SuiteDoc>, counts: Map<Run,
   return out;
 }
 
+/**
+ * What merge cannot say of a patch that the unsharded run says, each in a line: which steps fire
+ * without the patch and never with it (`check --patch` searches the model without it too; the
+ * shards do not), and, from a shard that did not record its reads (an older probecheck's), which
+ * fields its waits read one way. A suite case's run says no `unreachable` unsharded either.
+ */
+function shardsNotes(r: Run, parts: Run[]): PatchNote[] {
+  const ids = r.patchHunks!.map((p) => p.id).join(', ');
+  const out: PatchNote[] = [];
+  if (r.suite === undefined) {
+    const entries = patchEntries(String(r.params.patches ?? ''));
+    const rest = Object.entries(r.params).filter(([k]) => k !== 'patches').flatMap(([k, v]) => ['--param', `${k}=${v}`]);
+    const lib = entries.filter((x) => !isPatchFile(x)), files = entries.filter(isPatchFile);
+    const command = ['probecheck', 'check', belowCwd(r.file), ...rest, ...(lib.length ? ['--param', `patches=${lib.join(',')}`] : []), ...files.flatMap((f) => ['--patch', belowCwd(f)])].map(shellWord).join(' ');
+    // As the unsharded run says it of a search that stopped early.
+    out.push({ patch: ids, step: '', note: 'not compared', text: r.complete ? `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (${command}, with the shards' other options)`
+      : 'patch steps not compared with the model without the patch: a search stopped early' });
+  }
+  const old = parts.find((p) => p.patchReads === undefined);
+  if (r.complete && old && !parts.some((p) => p.patchReads === null)) {
+    out.push({ patch: ids, step: '', note: 'not recorded', text: `patch ${ids}: whether its waits read one value in the whole search is not said: shard ${old.shard!.index}/${old.shard!.count} does not record its part's reads (written by an older probecheck?); run the shards again with this one` });
+  }
+  return out;
+}
+
 export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode {
   const { json, quiet, allowVacuous } = o;
   if (files.length === 0) throw new ProbecheckError('E501', 'merge needs the --json result files of the shards (probecheck check --shard i/n --json-out part-i.json)');
@@ -447,7 +482,7 @@ export function runMerge(io: Io, files: string[], o: MergeOutputArgs): ExitCode 
   for (const r of runs) {
     if (!r.patchHunks?.length) continue;
     // A case's `credited: false` travels with each shard's run, as its neverCompletes does.
-    const found = patchNotes(r.patchHunks, r), judged = judgeCredit(r.patchHunks, found, r, r.credited === false);
+    const found = [...patchNotes(r.patchHunks, r), ...shardsNotes(r, shards.get(r)!)], judged = judgeCredit(r.patchHunks, found, r, r.credited === false);
     credit.set(r, { found, judged });
     notes.push(...found.map((n) => ({ ...n, model: r.model, ...(r.suite !== undefined ? { suite: r.suite, case: r.case! } : {}) })));
     if (judged?.status === 'against pin') codes.push(EXIT.mismatch);

@@ -20,7 +20,7 @@ import type { Colors } from '../report/colors.js';
  * `why`: for a hunk's own step that did not run ('never fires', 'always blocks', 'not called'),
  * the reason in a few words (notCredited quotes it).
  */
-export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value' | 'in load'; text: string; why?: string }
+export interface PatchNote { patch: string; step: string; note: 'never fires' | 'always blocks' | 'not called' | 'unreachable' | 'not compared' | 'other base' | 'one value' | 'in load' | 'not recorded'; text: string; why?: string }
 
 /**
  * What patchNotes and notCredited read of a patch: its id, base and each hunk's place, no step
@@ -271,7 +271,7 @@ export function noteLines(notes: readonly PatchNote[], warn: (s: string) => stri
   const unreachable = notes.filter((n) => n.note === 'unreachable');
   // A field read one way is what the search saw, not a fault of the patch: a note, not a warning;
   // so is a hunk that ran in the load of the modules loaded at the start (its effect is the start).
-  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.note === 'one value' || n.note === 'in load' ? `note: ${n.text}` : `${warn('warning:')} ${n.text}`);
+  const lines = notes.filter((n) => n.note !== 'unreachable').map((n) => n.note === 'one value' || n.note === 'in load' || n.note === 'not recorded' ? `note: ${n.text}` : `${warn('warning:')} ${n.text}`);
   lines.push(...unreachable.slice(0, most).map((n) => `${warn('warning:')} ${n.text}`));
   if (unreachable.length > most) lines.push(`${warn('warning:')} and ${unreachable.length - most} more steps fire without the patch and never with it (--json lists them)`);
   return lines;

@@ -243,10 +243,14 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   const taken = [...new Set([...(model.searchNotes?.() ?? []), ...(out.searchNotes ?? [])])].sort().filter((n) => !result.notes?.includes(n));
   if (taken.length) result.notes = [...(result.notes ?? []), ...taken];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
-  if (out.complete && model.constantReads && !por?.applied && !sym.result?.applied && out.workers === 1 && !o.shard) {
+  const everyRead = out.complete && !por?.applied && !sym.result?.applied && out.workers === 1;
+  if (everyRead && model.constantReads && !o.shard) {
     const cr = model.constantReads();
     if (cr.length) result.constantReads = cr;
   }
+  // A shard's reads are its part's: merge joins every part's (patch-reads.ts). Null where they are
+  // not every read of the part, so merge tells such a part from one written before they were kept.
+  if (model.patchReads && o.shard) result.patchReads = everyRead ? model.patchReads() : null;
   // The patch steps a thread stood at need less: a state where some thread stands at the step.
   // The reductions keep one wherever the full graph has one (a hunt, 2026-12-06: --por and 2
   // workers left them out, and a patch whose wait blocks for ever read `never fires`, credited,

@@ -18,6 +18,7 @@
  * declaration order; within a thread, branches 0..n-1 of the step at its program counter.
  */
 import type { Infer, RecordT } from './schema.js';
+import type { PatchRead } from './patch-reads.js';
 
 /** What a step may do besides writing the state. */
 export interface StepCtx {
@@ -285,6 +286,8 @@ export interface Model<G = any> {
    * scenario's ReadLog): asked after a complete search that visited every state, on one thread.
    */
   constantReads?: () => ConstantRead[];
+  /** Every field a user's patch steps' guards read (constantReads is made of these): a shard records them for merge. */
+  patchReads?: () => PatchRead[];
   /**
    * The steps of a user's patch at which a thread stood (their guard was asked), by the patch and
    * the hunk's `fn:label`: asked after a complete search on one thread, under --por and symmetry

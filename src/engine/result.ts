@@ -5,6 +5,7 @@
 import type { ShardInfo } from './search/types.js';
 import type { Trace } from './trace.js';
 import type { ConstantRead, LoadStep } from './model.js';
+import type { PatchRead } from './patch-reads.js';
 
 /**
  * `vacuous`: not violated, but about nothing (its premise never met, or the search saw only the
@@ -136,6 +137,11 @@ export interface Result {
   notes?: string[];
   /** Model.constantReads after a complete, unreduced search on one thread (patch-notes.ts says them). */
   constantReads?: ConstantRead[];
+  /**
+   * A shard's (--shard i/n) Model.patchReads after a complete, unreduced search on one thread, for
+   * `probecheck merge` to say the whole search's constantReads; null where its search was not such.
+   */
+  patchReads?: PatchRead[] | null;
   /** Model.reachedPatchSteps after a complete search on one thread, reduced or not (check.ts says why). */
   reachedPatchSteps?: { patch: string; step: string; idle?: true }[];
   /** Model.loadSteps: the steps of the load that made the start state, and what fired there. */

@@ -22,6 +22,7 @@ import { ReadLog } from './strict-state.js';
 import { didYouMean, ProbecheckError, suggestion } from '../engine/errors.js';
 import { hunkTarget, isPatchFile, isUserPatch } from './define-patch.js';
 import { defineModel, SYMMETRY_MADE_FOR, type LoadStep, type Model, type ModelFactory, type ParamSpec, type Property, type ThreadDef } from '../engine/model.js';
+import { constantReads } from '../engine/patch-reads.js';
 import { actionEntry, neverTakesEffect, parseAction, type Action } from './actions.js';
 import { frameKey, ThreadBuilder, unjudgedNote, type Kernel, type Patch, type Ret } from './emit.js';
 import { actionReturn } from './user-return.js';
@@ -1443,7 +1444,8 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       return ty.labels?.[v] ?? v;
     };
     const log = k.reads;
-    model.constantReads = () => log.constant().map((r) => ({ ...r, value: shown(r.path, r.value) }));
+    model.patchReads = () => log.reads().map((r) => ({ ...r, value: shown(r.path, r.value) }));
+    model.constantReads = () => constantReads(model.patchReads!());
     model.reachedPatchSteps = () => log.reachedSteps();
     model.searchNotes = () => log.redirectNotes();
   }

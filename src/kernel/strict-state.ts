@@ -8,7 +8,7 @@
  */
 import { didYouMean } from '../engine/errors.js';
 import { checkedBytes } from '../engine/schema.js';
-import type { ConstantRead } from '../engine/model.js';
+import type { PatchRead } from '../engine/patch-reads.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 
 const wrapped = new WeakMap<object, object>();
@@ -143,13 +143,9 @@ export class ReadLog {
     else if (!e.varied && e.value !== value) e.varied = true;
   }
 
-  /** The fields a patch's steps read that held one value at every read, each with those of the patch that changed. */
-  constant(): ConstantRead[] {
-    const all = [...this.seen.values()];
-    return all.filter((e) => !e.varied).map(({ patch, path, value }) => {
-      const changed = all.filter((x) => x.patch === patch && x.varied).map((x) => x.path);
-      return { patch, path, value, ...(changed.length ? { changed } : {}), ...(this.writes.has(`${patch}\0${path}`) ? { written: true } : {}) };
-    });
+  /** Every field a patch's guards read: its first value, whether another was read, whether the patch's steps wrote it. */
+  reads(): PatchRead[] {
+    return [...this.seen.values()].map(({ patch, path, value, varied }) => ({ patch, path, value, ...(varied ? { varied: true as const } : {}), ...(this.writes.has(`${patch}\0${path}`) ? { written: true as const } : {}) }));
   }
 }
 

@@ -597,7 +597,8 @@ export default defineSuite({ name: 'idle', model: './unplug.ts', cases: [{ param
   // steps a thread stood at; merge joins the parts' and judges as check does.
   it('merge judges the merged shards\' credit as the unsharded suite does (the line, JUnit, the annotation)', () => {
     writeFileSync(join(dir, 'idle3.ts'), patchFile('idle3', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
-    writeFileSync(join(dir, 'runs3.ts'), patchFile('runs3', `{ fn: 'really_probe', replace: 'call_probe', step: (_s, o) => o! }`));
+    // With a guard that reads one field one way in the whole search, another two ways (s50 h3).
+    writeFileSync(join(dir, 'runs3.ts'), patchFile('runs3', `{ fn: 'really_probe', replace: 'call_probe', step: (site, o) => ({ ...o!, await: (s) => s.dev[site.dev]!.mutex !== 99 }) }`));
     writeFileSync(join(dir, 'shard.suite.ts'), `import { defineSuite } from 'probecheck';
 export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
   { params: {}, patches: ['./idle3.ts'], expect: { 'single-binding': 'holds' } },
@@ -624,6 +625,11 @@ export default defineSuite({ name: 'sh', model: './unplug.ts', cases: [
     expect(readFileSync(join(dir, 'm.html'), 'utf8').match(/<td>\(patch\)<\/td><td>credited<\/td><td class="unknown">not credited: no step of patch (idle3|wait) ran/g)).toHaveLength(2);
     expect(JSON.parse(probecheck(['merge', 'sh1.json', 'sh2.json', '--json'], { cwd: dir }).stdout).notCredited.map((n: { text: string }) => n.text.slice(0, 30))).toEqual(['no step of patch idle3 ran in ', 'no step of patch wait ran in t']);
     expect(probecheck(['merge', 'sh1.json', 'sh2.json', '-q', '--allow-vacuous'], { cwd: dir }).status).toBe(0);
+    // The note on a wait that read one value, joined over the split parts (each records its reads):
+    // the unsharded run's line, where merge said none (s50 h3).
+    const oneValue = (out: string) => unwrap(out).split('\n').filter((l) => l.includes('the same value at every read'));
+    expect(oneValue(m.stdout)).toEqual(oneValue(whole.stdout));
+    expect(oneValue(m.stdout)).toEqual(['sh cases[2] (): note: patch runs3: its waits read dev[pwm].mutex (hotplug pwm), each the same value at every read in this search: a wait on it never blocked, or always did (its reads of dev[dc].mutex did change)']);
     // A step that fired in one part only fired in the whole search: runs3's call_probe, as if
     // part 1 had never fired it, is credited still (part 2 did).
     const p1 = JSON.parse(readFileSync(join(dir, 'sh1.json'), 'utf8'));

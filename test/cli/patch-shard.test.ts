@@ -6,22 +6,23 @@
  * split search notes nothing of the patch (README), so that run is not made for it; --shard 1/1
  * is the whole search, and its run without the patch is one too.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from './run.js';
 import { userFolder } from './user-folder.js';
 
 describe('a shard of a check with a patch of your own', () => {
+  let dir = '';
   it('runs, and its parts merge to the whole search\'s verdict', () => {
-    const dir = userFolder();
+    dir = userFolder();
     writeFileSync(join(dir, 's.ts'), `import { scenario } from 'probecheck';
 export default scenario({ name: 'x', profile: 'v5.9', devices: { a: { present: true } },
   drivers: { d: { matches: ['a'], module: 'm' } }, actors: { t: 'modprobe m' } });
 `);
     writeFileSync(join(dir, 'fix.ts'), `import { definePatch } from 'probecheck';
 export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
-  hunks: [{ fn: '__driver_attach', replace: 'driver_match_device', step: (site, orig) => ({ ...orig! }) }] });
+  hunks: [{ fn: '__driver_attach', replace: 'driver_match_device', step: (site, orig) => ({ ...orig!, await: (s) => s.dev[site.dev]!.mutex === 0 }) }] });
 `);
     const args = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '-q'];
     const whole = probecheck(args, { cwd: dir });
@@ -34,5 +35,32 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     expect(m.status, m.stderr).toBe(whole.status);
     const one = probecheck([...args, '--shard', '1/1'], { cwd: dir });
     expect(one.status, one.stderr).toBe(whole.status);
+  });
+
+  // s50 h3: merge said no 'one value' note (a shard recorded no reads), and nothing of the
+  // `unreachable` ones it cannot say. Each shard now records its part's reads (patchReads); merge
+  // says the note where the joined reads give it, and one line for what only the unsharded run says.
+  // (About 1 s: the shards above, four merges.)
+  it("merge says a wait's one value as the whole search does, only where every part read that value, and says what it cannot", () => {
+    const notes = (args: string[]) => JSON.parse(probecheck(args, { cwd: dir }).stdout).patchNotes as { note: string; text: string }[];
+    const one = (ns: { note: string; text: string }[]) => ns.filter((n) => n.note === 'one value').map((n) => n.text);
+    const whole = one(notes(['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--json']));
+    expect(whole).toEqual(['patch same: its waits read dev[a].mutex (none), each the same value at every read in this search: a wait on it never blocked, or always did']);
+    const merged = notes(['merge', 'p1.json', 'p2.json', '--json']);
+    expect(one(merged)).toEqual(whole);
+    expect(merged.find((n) => n.note === 'not compared')?.text).toBe("patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (probecheck check s.ts --param profile=v5.9 --patch fix.ts, with the shards' other options)");
+    // Two parts that read the field differently: read two ways in the whole search, no note.
+    const p2 = JSON.parse(readFileSync(join(dir, 'p2.json'), 'utf8'));
+    const edit = (f: (r: { patchReads?: unknown[] | null }) => void) => { const c = structuredClone(p2); f(c.runs[0]); writeFileSync(join(dir, 'e2.json'), JSON.stringify(c)); };
+    edit((r) => { (r.patchReads as { value: unknown }[])[0]!.value = 't'; });
+    expect(one(notes(['merge', 'p1.json', 'e2.json', '--json']))).toEqual([]);
+    // A part that did not record its reads (an older probecheck's): said, no note.
+    edit((r) => { delete r.patchReads; });
+    const m = probecheck(['merge', 'p1.json', 'e2.json', '-q'], { cwd: dir });
+    expect(m.stdout).not.toMatch(/same value at every read/);
+    expect(m.stdout.replace(/\n\s+/g, ' ')).toContain("note: patch same: whether its waits read one value in the whole search is not said: shard 2/2 does not record its part's reads (written by an older probecheck?); run the shards again with this one");
+    // One whose search did not log every read (reduced, workers): nothing, as the unsharded run.
+    edit((r) => { r.patchReads = null; });
+    expect(notes(['merge', 'p1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not compared']);
   });
 });
