@@ -22,6 +22,7 @@ import { ReferenceBackend } from './state/reference.js';
 import { mayStop, rebuild, starvedIn, type Trace } from './trace.js';
 import { markPatchSteps } from './patch-marks.js';
 import { symmetryFor } from './reduce/use-symmetry.js';
+import { isPart } from './search/shard.js';
 
 export interface CheckOptions extends Limits {
   strategy?: Strategy;
@@ -244,7 +245,8 @@ export function check(model: Model, o: CheckOptions = {}): Result {
   if (taken.length) result.notes = [...(result.notes ?? []), ...taken];
   // Every state visited (no reduction, one thread: the workers' models read apart): what a patch's tests never saw change.
   const everyRead = out.complete && !por?.applied && !sym.result?.applied && out.workers === 1;
-  if (everyRead && model.constantReads && !o.shard) {
+  // (--shard 1/1 is the whole search: check says its patch notes, as unsharded.)
+  if (everyRead && model.constantReads && !isPart(o.shard)) {
     const cr = model.constantReads();
     if (cr.length) result.constantReads = cr;
   }

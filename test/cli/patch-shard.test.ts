@@ -35,6 +35,8 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     expect(m.status, m.stderr).toBe(whole.status);
     const one = probecheck([...args, '--shard', '1/1'], { cwd: dir });
     expect(one.status, one.stderr).toBe(whole.status);
+    // Its patch notes are the whole search's, the wait that read one value too (s50 h3: it had none).
+    expect(one.stdout).toContain('note: patch same: its waits read dev[a].mutex (none), each the same value at every read');
   });
 
   // s50 h3: merge said no 'one value' note (a shard recorded no reads), and nothing of the
