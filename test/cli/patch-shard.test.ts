@@ -64,5 +64,11 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     // One whose search did not log every read (reduced, workers): nothing, as the unsharded run.
     edit((r) => { r.patchReads = null; });
     expect(notes(['merge', 'p1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not compared']);
+    // Shards a limit stopped: as the unsharded run says it (merge said nothing).
+    const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
+    const stopped = notes(cut).map((n) => n.text);
+    for (const i of [1, 2]) probecheck([...cut, '--shard', `${i}/2`, '--json-out', `q${i}.json`], { cwd: dir });
+    expect(notes(['merge', 'q1.json', 'q2.json', '--json']).map((n) => n.text)).toEqual(stopped);
+    expect(stopped).toEqual(['patch steps not compared with the model without the patch: a search stopped early']);
   });
 });
