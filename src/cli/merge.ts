@@ -450,9 +450,10 @@ function shardsNotes(r: Run, parts: Run[]): PatchNote[] {
     const rest = Object.entries(r.params).filter(([k]) => k !== 'patches').flatMap(([k, v]) => ['--param', `${k}=${v}`]);
     const lib = entries.filter((x) => !isPatchFile(x)), files = entries.filter(isPatchFile);
     const command = ['probecheck', 'check', belowCwd(r.file), ...rest, ...(lib.length ? ['--param', `patches=${lib.join(',')}`] : []), ...files.flatMap((f) => ['--patch', belowCwd(f)])].map(shellWord).join(' ');
-    // As the unsharded run says it of a search that stopped early.
-    out.push({ patch: ids, step: '', note: 'not compared', text: r.complete ? `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (${command}, with the shards' other options)`
-      : 'patch steps not compared with the model without the patch: a search stopped early' });
+    // A search that stopped early: the warning the unsharded run gives. A whole one: a note, not a
+    // warning (nothing was found wrong; every merge of a patch's shards would otherwise warn).
+    out.push(r.complete ? { patch: ids, step: '', note: 'not recorded', text: `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (${command}, with the shards' other options)` }
+      : { patch: ids, step: '', note: 'not compared', text: 'patch steps not compared with the model without the patch: a search stopped early' });
   }
   const old = parts.find((p) => p.patchReads === undefined);
   if (r.complete && old && !parts.some((p) => p.patchReads === null)) {
