@@ -1373,7 +1373,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, found) : undefined;
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k))),
+    notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), plans.filter((p) => p.async).length)),
     init: (s) => { const ks = s as unknown as KS;
       initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.

@@ -316,13 +316,19 @@ export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: 
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
  * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts);
  * `walks`: the most registration walks one device has (owed.ts mostWalks), DevS.walkPending's bits.
+ * `entries`: the most async entries pending at once, the scenario's async kworker threads (each
+ * entry runs in one, which async_run_entry_fn's end frees: scenario.ts).
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false, walks = DRIVER_BITS) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false, walks = DRIVER_BITS, entries = 0) {
   // probe_count counts probes in flight, one a device at most (really_probe runs under its lock),
   // and a driver's klist node is held by at most one bus_for_each_drv walk a device (__device_attach
   // walks under the device's lock): 4 bits as before up to 15 devices, so the layout of smaller
   // scenarios is unchanged; a chain of 16 probes nested in one thread was E201 (s49 h11).
   const inFlight = t.int(Math.max(15, w.devices.length));
+  // async_schedule's entries pending (async_pending, and a module init's share of them): one per
+  // async kworker thread of the scenario; 4 bits as before up to 15, so smaller scenarios' layout is
+  // unchanged. Sixteen devices a driver walk queued at once were E201 (s50 h2).
+  const pending = t.int(Math.max(15, entries));
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -339,9 +345,9 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       ...added?.drv,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
-    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: t.int(15), ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
+    mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: pending, ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}), ...(w.links.some((l) => l.stateless) ? { nul: t.int(3) } : {}) }), linkNames(w)),
-    deferredProbeMutex: owner, probeCount: inFlight, asyncPending: t.int(15), ...(linksLock ? { deviceLinksLock: owner } : {}),
+    deferredProbeMutex: owner, probeCount: inFlight, asyncPending: pending, ...(linksLock ? { deviceLinksLock: owner } : {}),
     deferredWorkQueued: t.bool, deferredWorkRunning: t.bool, deferredProbeEnable: t.bool, moduleMutex: owner, probeTimeout: t.bool, probeTimeoutWoken: t.bool, timeoutRequeued: t.bool,
     ...(sleepers > 0 ? { moduleWq: t.array(sleepers, t.int(1)) } : {}),
     ...(flushers > 0 ? { flushBarrier: t.array(flushers, t.int(2)) } : {}),

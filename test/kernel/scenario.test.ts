@@ -444,6 +444,22 @@ describe('boot states and a release cycle', () => {
     expect(r.properties.map((p) => p.verdict)).toEqual(r.properties.map(() => 'holds'));
   });
 
+  // s50 h2: async_pending and a module init's pending entries were 4 bits, so a driver walk that
+  // queued 16 async probes at once stopped with E201 (asyncPending was set to 16); they are sized
+  // by the scenario's async kworker threads now (state.ts pending). The parent's lock, held by the
+  // loader, keeps every helper from running: the entries pile up, and the search stays small.
+  it('a module init queuing 16 async probes at once is checked, not stopped by a counter\'s width', () => {
+    const d = Array.from({ length: 16 }, (_, i) => `x${i}`);
+    const s: ScenarioSpec = { name: 'async16', profile: 'v6.6', asyncInstances: 1, syncFallback: false, buses: { usb: { needParentLock: true } }, modules: { m: {} },
+      devices: { p: { present: true }, ...Object.fromEntries(d.map((x) => [x, { present: true, parent: 'p' }])) },
+      drivers: { d: { matches: d, probeType: 'async', module: 'm' } }, actors: { boot: ['lock p', 'modprobe m'] } };
+    const m = buildScenario(s, 'v6.6', '').model;
+    m.properties = [{ kind: 'sometimes', name: 'piled', holds: (st: KS) => st.asyncPending === 16 && st.mod[0]!.initPending === 16 }] as Property[];
+    const r = check(m);
+    expect(r.complete).toBe(true);
+    expect(r.properties.map((p) => [p.name, p.verdict])).toEqual([['piled', 'reachable']]);
+  });
+
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
     const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
