@@ -43,8 +43,8 @@ import { CHOSEN_FOR_PATCH, LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, o
 import { insideNotes, isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
-import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS } from './state.js';
-import { mostWalks, walkersAt } from './paths/owed.js';
+import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS, type Most } from './state.js';
+import { mostWalks, walkCount, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile, MAX_STEPS } from '../engine/compile.js';
 import { resolveParams } from '../engine/params.js';
@@ -1371,9 +1371,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // each naming a branch by its number, on the patched model: s45 h14 found a base trace's `d, ...`
   // replayed as `c2, ...` where a patch split {c1, c2}).
   const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, found) : undefined;
+  // What bounds the state's counters, now that every thread is built (state.ts Most).
+  const acting = (ops: readonly string[]) => actors.filter((a) => a.acts.some((x) => ops.includes(x.op))).length;
+  const most: Most = { entries: plans.filter((p) => p.async).length, walkers: walkCount(k), readers: acting(['uevent']), stores: acting(['bind', 'unbind']) };
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
-    notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), plans.filter((p) => p.async).length)),
+    notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), most)),
     init: (s) => { const ks = s as unknown as KS;
       initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);
       // The boot-links model starts before boot's probes: their devices unbound, their links not yet made.

@@ -313,22 +313,33 @@ export interface KS {
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number; knode: { [i: number]: number } }
 
 /**
+ * What bounds the kernel state's counters, from the scenario's threads. `entries`: async entries
+ * pending at once, one per async kworker thread (each runs one entry, and async_run_entry_fn's end
+ * frees it). `walkers`: the bus_for_each_dev walks (a driver's, in one thread: owed.ts walkCount),
+ * each holding one node at a time (DevS.busHeld, oldHeld). `readers`: the actors that read a
+ * uevent file (DevS.uevReaders), `stores`: those that write a bind or unbind file (DrvS.storesActive),
+ * one at a time each.
+ */
+export interface Most { entries: number; walkers: number; readers: number; stores: number }
+
+/**
  * `sleepers`: how many threads may sleep on module_wq (Kernel.moduleWq); `flushers`: how many may
  * flush the deferred-probe work (Kernel.flushers); `added`: the fields user patches add (patch-state.ts);
  * `walks`: the most registration walks one device has (owed.ts mostWalks), DevS.walkPending's bits.
- * `entries`: the most async entries pending at once, the scenario's async kworker threads (each
- * entry runs in one, which async_run_entry_fn's end frees: scenario.ts).
+ * `most`: what bounds the counters below (scenario.ts counts them once every thread is built).
  */
-export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false, walks = DRIVER_BITS, entries = 0) {
+export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<AddedState, 'dev' | 'drv' | 'kernel'>, linksLock = false, shutdown = false, initStarted = false, walks = DRIVER_BITS, most: Partial<Most> = {}) {
   // probe_count counts probes in flight, one a device at most (really_probe runs under its lock),
   // and a driver's klist node is held by at most one bus_for_each_drv walk a device (__device_attach
   // walks under the device's lock): 4 bits as before up to 15 devices, so the layout of smaller
   // scenarios is unchanged; a chain of 16 probes nested in one thread was E201 (s49 h11).
   const inFlight = t.int(Math.max(15, w.devices.length));
-  // async_schedule's entries pending (async_pending, and a module init's share of them): one per
-  // async kworker thread of the scenario; 4 bits as before up to 15, so smaller scenarios' layout is
-  // unchanged. Sixteen devices a driver walk queued at once were E201 (s50 h2).
-  const pending = t.int(Math.max(15, entries));
+  // async_schedule's entries pending (async_pending, and a module init's share of them), and the
+  // holders of a bus klist node, of a uevent read and of a driver's bind/unbind files: each as many
+  // as `most` says, with the old widths as floors, so smaller scenarios' layout is unchanged. Past
+  // them they were E201: 16 async probes a driver walk queued at once, 8 walks or readers (s50 h2).
+  const pending = t.int(Math.max(15, most.entries ?? 0)), nodeHeld = t.int(Math.max(7, most.walkers ?? 0));
+  const readers = t.int(Math.max(7, most.readers ?? 0)), stores = t.int(Math.max(7, most.stores ?? 0));
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({
@@ -336,12 +347,12 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       dead: t.bool, asyncDriver: nd, canMatch: t.bool, deferred: t.enum(...DEFERRED), linksUnbinding: t.bool, linksProbing: t.bool,
       probing: owner, removing: owner, delStarted: t.bool, delDone: t.bool, dels: t.int(3),
       work: t.enum(...WORK_STATES), ovrDrv: nd, ovrGen: t.int(3), oldOvr: nd, unbindOf: nd, released: t.bool, owed: t.int(255), walkPending: walks > DRIVER_BITS ? wideInt(2 ** Math.min(walks, WALK_BITS) - 1) : t.int(255), deferBy: t.int(255), asked: t.int(255),
-      busRank: rank, busHeld: t.int(7), oldRank: rank, oldHeld: t.int(7), busGen: t.int(1), oldGen: t.int(STRUCTS - 1), oldMutex: owner, probeIn: t.int(3), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: t.int(7), gen: t.int(STRUCTS - 1),
+      busRank: rank, busHeld: nodeHeld, oldRank: rank, oldHeld: nodeHeld, busGen: t.int(1), oldGen: t.int(STRUCTS - 1), oldMutex: owner, probeIn: t.int(3), drvRank: rank, deferRank: rank, deferGen: t.int(STRUCTS - 1), snap: t.enum(...SNAPSHOTS), uevReaders: readers, gen: t.int(STRUCTS - 1),
       ...(shutdown ? { ksetRank: rank, shutDown: t.bool } : {}),
       ...added?.dev,
     }), w.devices.map((d) => d.name)),
     drv: t.array(w.drivers.length, t.record({
-      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: t.int(7), iterRefs: inFlight, busRank: drvPlace,
+      onBus: t.bool, alive: t.bool, unregDone: t.bool, bindFiles: t.bool, storesActive: stores, iterRefs: inFlight, busRank: drvPlace,
       ...added?.drv,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),

@@ -460,6 +460,32 @@ describe('boot states and a release cycle', () => {
     expect(r.properties.map((p) => [p.name, p.verdict])).toEqual([['piled', 'reachable']]);
   });
 
+  // s50 h2: a device's bus klist node held by walks, its uevent readers, and a driver's sysfs
+  // stores were 3 bits each: eight actors at once were E201 (dev[x].busHeld was set to 8, and so
+  // uevReaders, storesActive). They are sized by the scenario's walks and actors now (state.ts Most).
+  // The invariant, violated, says the eighth holder is reached (with partial-order reduction: about
+  // 1 s each for the walks and the stores, 0.3 s for the reads).
+  describe('eight holders of one counter at once are checked, not stopped by its width', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => i);
+    const reached = (s: ScenarioSpec, at: (st: KS) => number) => {
+      const m = buildScenario(s, 'v6.6', '').model;
+      m.properties = [{ kind: 'invariant', name: 'under-8', holds: (st: KS) => at(st) < 8 }] as Property[];
+      return check(m, { por: true }).properties.map((p) => p.verdict);
+    };
+    it('eight registration walks holding a device\'s klist node (its lock held: they wait at __driver_attach)', () => {
+      expect(reached({ name: 'walk8', profile: 'v6.6', devices: { x: { present: true } }, drivers: Object.fromEntries(eight.map((i) => [`d${i}`, { matches: ['x'] }])),
+        actors: { holder: 'lock x', ...Object.fromEntries(eight.map((i) => [`r${i}`, `register d${i}`])) } }, (st) => st.dev[0]!.busHeld)).toEqual(['violated']);
+    });
+    it('eight udev reads of one uevent file', () => {
+      expect(reached({ name: 'uevent8', profile: 'v6.6', devices: { x: { present: true, boundTo: 'd' } }, drivers: { d: { matches: ['x'], present: true } },
+        actors: Object.fromEntries(eight.map((i) => [`u${i}`, 'uevent x'])) }, (st) => st.dev[0]!.uevReaders)).toEqual(['violated']);
+    });
+    it('eight writes of a driver\'s bind file', () => {
+      expect(reached({ name: 'store8', profile: 'v6.6', buses: { platform: { autoprobe: false } }, devices: { x: { present: true } }, drivers: { d: { matches: ['x'], present: true } },
+        actors: { holder: 'lock x', ...Object.fromEntries(eight.map((i) => [`b${i}`, 'bind d x'])) } }, (st) => st.drv[0]!.storesActive)).toEqual(['violated']);
+    });
+  });
+
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
     const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
