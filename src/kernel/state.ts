@@ -356,6 +356,8 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
       ...added?.drv,
     }), w.drivers.map((d) => d.name)),
     bus: t.array(w.buses.length, t.record({ autoprobe: t.bool, needParentLock: t.bool }), w.buses.map((b) => b.name)),
+    // refcnt: MODULE_REF_BASE plus the reference the init runs under, at most 2 (try_module_get is
+    // not modelled, and binding takes no module reference): 4 bits, with room to spare.
     mod: t.array(w.modules.length, t.record({ state: t.enum(...MOD_STATES), refcnt: t.int(15), asyncProbeRequested: t.bool, initPending: pending, ...(initStarted ? { initStarted: t.bool } : {}), umh: t.bool }), w.modules.map((m) => m.name)),
     link: t.array(w.links.length, t.record({ status: t.enum(...LINK_STATES), refs: t.int(3), dels: t.int(3), ...(linksOrdered(w) ? { rank: t.int(w.links.length) } : {}), ...(oldLinksKept(w) ? { old: t.bool } : {}), ...(w.links.some((l) => l.stateless) ? { nul: t.int(3) } : {}) }), linkNames(w)),
     deferredProbeMutex: owner, probeCount: inFlight, asyncPending: pending, ...(linksLock ? { deviceLinksLock: owner } : {}),
