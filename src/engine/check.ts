@@ -350,6 +350,7 @@ function livenessResult(be: Backend, p: Liveness, f: LivenessFinding, r: Propert
  */
 function withPath<T>(be: Backend, search: () => T): T {
   try { return search(); } catch (e) {
+    if (e instanceof ProbecheckError && e.code === 'E201') glossField(be, e);
     const codes = e instanceof ProbecheckError ? REACHED_BY.get(e) : undefined;
     if (!codes) throw e;
     const list = (cs: number[]) => rebuild(be, cs).steps.map((t, i) => `  ${i + 1}. ${t.thread}: ${t.label}${t.branch !== undefined ? ` #${t.branchName ?? t.branch}` : ''}`);
@@ -363,6 +364,13 @@ function withPath<T>(be: Backend, search: () => T): T {
     }
     throw x;
   }
+}
+
+/** An E201 on a state field: what the field counts, where the model says (Model.fieldMeaning). */
+function glossField(be: Backend, e: ProbecheckError): void {
+  const path = /state field (\S+) was set to /.exec(e.message)?.[1];
+  const says = path === undefined ? undefined : be.c.model.fieldMeaning?.(path);
+  if (says) e.message += ` (that is ${says})`;
 }
 
 /** The part of a label before its last `:`: the kernel function block a step belongs to. */

@@ -320,6 +320,11 @@ export interface Model<G = any> {
    * `symmetricChoice`'s first branches alone). Undefined where nothing multiplies them there.
    */
   fewerStates?: (upToSymmetry: boolean) => string | undefined;
+  /**
+   * What a state field counts, in the model's own terms (`probe_count: the probes in flight`), said
+   * where a value out of its range stops the search (E201): the path as the error names it.
+   */
+  fieldMeaning?: (path: string) => string | undefined;
   /** What to do when a spawn finds every instance of a program running (E204), in the model's own terms: how to declare more, or why none can be. */
   moreInstances?: (program: string) => string | undefined;
   /**

@@ -43,7 +43,7 @@ import { CHOSEN_FOR_PATCH, LIBRARY, PROPERTY_NAMES, consumerLinks, matchYours, o
 import { insideNotes, isDefinedProperty, rememberKernel, toKernelProperty, type DefinedProperty } from './define-property.js';
 import { addedState } from './patch-state.js';
 import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
-import { DRIVER_BITS, WALK_BITS, initState, kernelSchema, localsSchema, type KS, type Most } from './state.js';
+import { DRIVER_BITS, WALK_BITS, fieldMeaning, initState, kernelSchema, localsSchema, type KS, type Most } from './state.js';
 import { mostWalks, walkCount, walkersAt } from './paths/owed.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile, MAX_STEPS } from '../engine/compile.js';
@@ -1375,7 +1375,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const acting = (ops: readonly string[]) => actors.filter((a) => a.acts.some((x) => ops.includes(x.op))).length;
   const most: Most = { entries: plans.filter((p) => p.async).length, walkers: walkCount(k), readers: acting(['uevent']), stores: acting(['bind', 'unbind']) };
   const model: Model = {
-    name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') },
+    name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') }, fieldMeaning,
     notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), most)),
     init: (s) => { const ks = s as unknown as KS;
       initState(w, ks, !late, k.has('DEVICE_LINKS'), k.has('LINK_KREF'), k.shutdown, k.has('LINKS_NO_DRIVER_DORMANT')); ks.probeTimeout = keepsTimeout(k); added.init(ks);

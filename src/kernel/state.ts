@@ -313,6 +313,23 @@ export interface KS {
 export interface KL { ret: number; usedAsync: number; haveAsync: { [i: number]: number }; initOf: number; ovr: number; relDrv: { [i: number]: number }; gen: number; knode: { [i: number]: number } }
 
 /**
+ * What a counter of the kernel state counts, in the kernel's words, for an E201 on it (Model.fieldMeaning):
+ * `path` as the error names it (`dev[dc].probeIn`, `asyncPending`). Undefined for other fields.
+ */
+export function fieldMeaning(path: string): string | undefined {
+  const m = /^(?:(dev|drv|mod)\[([^\]]+)\]\.)?(\w+)$/.exec(path);
+  if (!m) return undefined;
+  const n = m[2]!, of: Record<string, Record<string, string>> = {
+    dev: { busHeld: `the bus_for_each_dev walks holding ${n}'s node on its bus's klist`, oldHeld: `the bus_for_each_dev walks holding the klist node of ${n}'s deleted struct device`,
+      uevReaders: `the reads of ${n}'s uevent file under way (dev_uevent)`, probeIn: `the threads inside really_probe(${n}), its deleted structs' included` },
+    drv: { storesActive: `the writes of ${n}'s bind and unbind files under way`, iterRefs: `the __device_attach walks holding ${n}'s node on its bus's driver klist` },
+    mod: { refcnt: `module ${n}'s reference count (MODULE_REF_BASE and the reference its init runs under)`, initPending: `the async entries module ${n}'s init started, still pending` },
+    kernel: { probeCount: 'probe_count, the probes in flight (really_probe)', asyncPending: "the async entries pending (async_schedule's, until async_run_entry_fn ends)" },
+  };
+  return of[m[1] ?? 'kernel']![m[3]!];
+}
+
+/**
  * What bounds the kernel state's counters, from the scenario's threads. `entries`: async entries
  * pending at once, one per async kworker thread (each runs one entry, and async_run_entry_fn's end
  * frees it). `walkers`: the bus_for_each_dev walks (a driver's, in one thread: owed.ts walkCount),

@@ -94,6 +94,14 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
     expect(e.message).toMatch(/state field .*x was set to 4; it must be an integer in 0\.\.3/);
   });
 
+  // s50 h2: a kernel counter past its width read as the state's field name alone (`dev[dc].probeIn`).
+  it('an E201 on a field the model explains says what it counts (Model.fieldMeaning)', () => {
+    const m = tiny((s) => { s.x = 4; return null; });
+    m.fieldMeaning = (p) => (p.endsWith('x') ? 'the jobs under way' : undefined);
+    const e = thrown(() => check(m, { backend }));
+    expect(e.message).toMatch(/x was set to 4; it must be an integer in 0\.\.3 \(that is the jobs under way\)$/);
+  });
+
   it('a non-integer write is E201 too', () => {
     const e = thrown(() => check(tiny((s) => { s.x = 1.5; return null; }), { backend }));
     expect(e.code).toBe('E201');

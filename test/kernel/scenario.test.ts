@@ -486,6 +486,14 @@ describe('boot states and a release cycle', () => {
     });
   });
 
+  it('an E201 on a counter of the kernel state says what it counts, in the kernel\'s words', () => {
+    const m = buildScenario(tiny, 'mainline', '').model;
+    expect(m.fieldMeaning?.('dev[dc].probeIn')).toBe('the threads inside really_probe(dc), its deleted structs\' included');
+    expect(m.fieldMeaning?.('mod[m].refcnt')).toMatch(/^module m's reference count/);
+    expect(m.fieldMeaning?.('asyncPending')).toMatch(/^the async entries pending/);
+    expect(m.fieldMeaning?.('dev[dc].gone')).toBeUndefined();
+  });
+
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
     const s: ScenarioSpec = { name: 'own-match', devices: { a: {}, b: { parent: 'a' } }, drivers: { da: { matches: ['a', 'b'], registers: ['b'] } }, actors: { boot: ['register da', 'add a', 'unregister da'] } };
     expect(() => buildScenario(s, 'mainline', '')).toThrow(/^scenario 'own-match': building its paths nests without end: .*; break the cycle \(device_del\(b\) is built inside itself\)$/);
