@@ -193,11 +193,19 @@ function blame(log: ParsedLog, message: string): string {
   const quote = (e: { line: number; text: string }) => `line ${e.line} (\`${e.text}\`)`;
   const bus = /driver '([^']+)' is on bus '([^']+)' but matches '([^']+)' on bus '([^']+)'/.exec(message);
   if (bus) {
-    const [, drv, dbus, dev, vbus] = bus;
-    const d = log.events.find((e) => e.drv === drv && e.bus === dbus), v = log.events.find((e) => e.dev === dev && e.bus === vbus);
+    const [, named, dbus, dev, vbus] = bus;
+    // A name the log shows on two buses is written name@bus (bus-keyed.ts): its lines print the name.
+    const plain = named!.endsWith(`@${dbus}`) && !log.events.some((e) => e.drv === named) ? named!.slice(0, -dbus!.length - 1) : named!;
+    const drv = plain === named ? `driver ${named}` : `driver ${plain} (written ${named}: the log shows ${plain} on two buses)`;
+    const d = log.events.find((e) => e.drv === plain && e.bus === dbus), v = log.events.find((e) => e.dev === dev && e.bus === vbus);
     if (!d || !v) return '';
-    const both = (e: LogEvent) => e.drv === drv && e.dev === dev, m = both(d) || both(v) ? undefined : log.events.find(both);
-    return `: ${quote(d)} puts driver ${drv} on bus ${dbus}, ${quote(v)} device ${dev} on bus ${vbus}${m ? `, and ${quote(m)} has it probe ${dev}` : ''}; a driver probes devices of its own bus only, so these are lines of two boots, or of two drivers of one name (give each its own name)`;
+    // Two drivers of one name from-log splits itself; what is left is a device the log puts on two buses
+    // (bus_add_device links dev_name into the bus's devices kset, kernel/torvalds@00c4a3c47da7/drivers/base/bus.c:114:
+    // unique per bus, so two buses may each have a device of one name under two parents).
+    const w = log.events.find((e) => e.dev === dev && e.bus !== undefined && e.bus !== vbus);
+    if (w) return `: ${w === d ? `${quote(d)} puts ${drv} and device ${dev} on bus ${dbus}, ${quote(v)} ${dev} on bus ${vbus}` : `${quote(d)} puts ${drv} on bus ${dbus}, ${quote(v)} device ${dev} on bus ${vbus}, and ${quote(w)} ${dev} on bus ${w.bus}`}; a device is on one bus, so these are lines of two boots, or of two devices of one name (a device's name is unique per bus only: give each its own name in the log)`;
+    const both = (e: LogEvent) => e.drv === plain && e.dev === dev, m = both(d) || both(v) ? undefined : log.events.find(both);
+    return `: ${quote(d)} puts ${drv} on bus ${dbus}, ${quote(v)} device ${dev} on bus ${vbus}${m ? `, and ${quote(m)} has it probe ${dev}` : ''}; a driver probes devices of its own bus only, so these are lines of two boots`;
   }
   const act = /action '(\w+) ([^' ]+)[^']*': (device|driver) '([^']+)' is not declared/.exec(message);
   if (act) {
