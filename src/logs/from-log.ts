@@ -1633,7 +1633,9 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   for (const [dv, ld] of linkDeferred) for (const i of ld.notes) notes[i] = notes[i]!.replace(ADVICE(dv), advice.get(dv) ?? supplierAdvice(dv, ld.line));
   const actors: ScenarioSpec['actors'] = {};
   for (const [a, l] of actions) {
-    const kept = l.filter((x) => { const n = x.slice(x.indexOf(' ') + 1); return x.startsWith('modprobe') || x === LATE_INITCALL || keep.has(n) || drivers[n] !== undefined; });
+    // A module's modprobe only where a driver of it is kept (one that probed no device is left out, and
+    // its module is not declared: s50 h6, a spi module loaded on a board of the i2c chip was refused, E601).
+    const kept = l.filter((x) => { const n = x.slice(x.indexOf(' ') + 1); return x.startsWith('modprobe') ? Object.values(drivers).some((d) => d.module === n) : x === LATE_INITCALL || keep.has(n) || drivers[n] !== undefined; });
     if (kept.length) actors[a] = kept.length === 1 ? kept[0]! : kept;
   }
   /**

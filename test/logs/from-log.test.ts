@@ -463,4 +463,24 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.verdict).toBe('not-a-behaviour');
     expect(v.checked[v.matched]!.text).toBe("bus: 'spi': __driver_probe_device: matched device 0-001a with driver wm8731");
   });
+
+  // s50 h6: both modules loaded, one chip on the board. The spi driver probed nothing and was left out, but
+  // its modprobe was kept, of a module not declared: the scenario did not build (E601). The scenario keeps
+  // bmp280@i2c alone, which validate reads as keyed still (a lone name@bus read as a literal name, as
+  // tried, left every line of bmp280 checked only as a guard).
+  it('only one of the two ever bound, each in its module: the other and its modprobe are left out; validate reads the lone keyed one', () => {
+    const init = (m: string, t: number, body: string[]) => [`calling  ${m}_driver_init+0x0/0x1000 [${m}] @ ${t}`, ...body, `initcall ${m}_driver_init+0x0/0x1000 [${m}] returned 0 after 5 usecs`];
+    const lines = [
+      ...init('bmp280_i2c', 120, ["bus: 'i2c': add driver bmp280", "bus: 'i2c': __driver_probe_device: matched device 1-0076 with driver bmp280", "bus: 'i2c': really_probe: probing driver bmp280 with device 1-0076", "driver: 'bmp280': driver_bound: bound to device '1-0076'"]),
+      ...init('bmp280_spi', 121, ["bus: 'spi': add driver bmp280"]),
+    ];
+    const { r, log, model } = built(lines);
+    expect(r.spec.drivers).toEqual({ 'bmp280@i2c': { matches: ['1-0076'], bus: 'i2c', module: 'bmp280_i2c' } });
+    expect(r.spec.actors).toEqual({ 'modprobe bmp280_i2c': 'modprobe bmp280_i2c' });
+    expect(r.notes).toContain('driver bmp280@spi: probed no device in the log; left out');
+    const v = validate(model, log);
+    expect(v.verdict).toBe('behaviour');
+    expect(v.guards).toEqual([]);
+    expect(v.checked.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
 });
