@@ -1156,6 +1156,12 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   }
   // A device no line names a bus for (seen only in driver_bound's line) is on its driver's bus.
   for (const d of devs.values()) if (!d.busSeen) { const x = [...drvs.values()].find((r) => r.busSeen && r.matches.includes(d.name)); if (x) d.bus = x.bus; }
+  // A name on two devices, with no bus named for it or them (driver_bound's and the failure lines name
+  // none): one driver on platform, as bus-keyed.ts can split it only by a bus. Said (s50 h6: it was not).
+  for (const d of drvs.values()) {
+    if (d.busSeen || d.matches.length < 2 || d.matches.some((m) => devs.get(m)?.busSeen)) continue;
+    notes.push(`driver ${d.name}: no line names a bus for it or its devices ${d.matches.join(', ')}: written as one driver of them all on bus platform, a guess; two drivers of one name on two buses (an i2c and an spi driver may register one name) would print these lines alike, and only lines that name the bus (bus.c's \`bus: '...': add device\`, dd.c's probing lines) tell them apart`);
+  }
   const devices: ScenarioSpec['devices'] = {};
   for (const d of [...devs.values()].filter((x) => keep.has(x.name)).sort((a, b) => a.order - b.order)) {
     devices[d.name] = { ...(d.parent ? { parent: d.parent } : {}), ...(d.addedBy === undefined ? { present: true } : {}), ...(d.bus !== 'platform' ? { bus: d.bus } : {}) };

@@ -447,6 +447,14 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.unchecked.map((u) => [u.event.line, u.why])).toEqual([[5, 'it names driver wm8731, which the scenario has on two buses, and neither the bus nor a device of one bus']]);
   });
 
+  // s50 h6: such lines with no bus at all (KERN_WARNING's failure lines, printed with no dyndbg) are one
+  // driver on platform, a guess the header did not say.
+  it('a name on two devices with no bus named for any of them is one driver on platform, said', () => {
+    const r = fromLog(parseLog(['wm8731: probe of 0-001a failed with error -5', 'wm8731: probe of spi0.0 failed with error -5'].join('\n')), 't');
+    expect(r.spec.drivers).toEqual({ wm8731: { matches: ['0-001a', 'spi0.0'], probe: 'error' } });
+    expect(r.notes).toContain("driver wm8731: no line names a bus for it or its devices 0-001a, spi0.0: written as one driver of them all on bus platform, a guess; two drivers of one name on two buses (an i2c and an spi driver may register one name) would print these lines alike, and only lines that name the bus (bus.c's `bus: '...': add device`, dd.c's probing lines) tell them apart");
+  });
+
   it("a driver named only by a dev_printk prefix before its device (initcall_debug's return alone) is the one of that device's bus", () => {
     const { r } = built(["bus: 'i2c': add driver wm8731", "bus: 'spi': add driver wm8731", "bus: 'spi': add device spi0.0", 'wm8731 spi0.0: Failed to read ID', 'probe of spi0.0 returned 0 after 5 usecs']);
     // Before: a third driver `wm8731`, present from the start, and wm8731@spi's registration left out.
