@@ -31,7 +31,7 @@ import { KNOWN_BUSES } from './formats.js';
 import { supplierLine, supplierReason, type SupplierWords } from './supplier-words.js';
 import { describeUnreadSupplier, unreadSupplier } from './supplier-deferral.js';
 import { shellWord } from '../report/shell-word.js';
-import { describeSplit, describeUnresolved, keyByBus } from './bus-keyed.js';
+import { describeSplit, describeUnresolved, keyByBus, plainName } from './bus-keyed.js';
 
 interface Dev { name: string; bus: string; busSeen: boolean; parent?: string; addedBy?: string; addTask?: string; order: number }
 interface Drv { name: string; bus: string; busSeen: boolean; regTask?: string; matches: string[]; outcomes: Outcome[]; async: boolean; module?: string; registeredBy?: string; registers: string[] }
@@ -533,7 +533,12 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     const b = e.bus ?? (['deferred_pending', 'deferred_add', 'retry'].includes(e.rule.id) ? e.owner : undefined);
     if (e.dev !== undefined && b) (busOf.get(e.dev) ?? busOf.set(e.dev, new Set()).get(e.dev)!).add(b);
   }
-  const driverOf = (owner: string, dev: string) => owner !== '' && !busOf.get(dev)?.has(owner) && (!unbound.has(owner) || (namedFor.get(dev) ?? []).some((x) => x.drv === owner));
+  // The drivers the log names for `dev` as it prints them: a dev_printk prefix, a supplier line's or a
+  // pending reason's first word, is `wm8731` where the scenario's driver is `wm8731@i2c` (bus-keyed.ts;
+  // s50 h6: a driver's own "Linked as a consumer" line was read as fw_devlink's link there).
+  const splitNames = new Set(keyed.split.keys());
+  const printedFor = (dev: string) => (namedFor.get(dev) ?? []).map((x) => plainName(x.drv, splitNames));
+  const driverOf = (owner: string, dev: string) => owner !== '' && !busOf.get(dev)?.has(owner) && (!unbound.has(owner) || printedFor(dev).includes(owner));
   /**
    * A first word that is no bus known or shown, nor a driver the log names for the device: its bus
    * where the log says enough, and the line device_links_check_suppliers' words: the dev_dbg form's
@@ -544,7 +549,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
    */
   const busSaid = new Map<string, { bus: string; line: number }>(), coreLines = new Set<number>();
   const unknownBus = (owner: string, dev: string, text: string) => {
-    const drvsOf = (namedFor.get(dev) ?? []).map((x) => x.drv);
+    const drvsOf = printedFor(dev);
     if (drvsOf.includes(owner) || busOf.get(dev)?.size) return undefined;
     if (text.startsWith('probe deferral - ')) return `its first word ${owner}, no bus probecheck knows, taken as ${dev}'s bus: "probe deferral - " is device_links_check_suppliers' own dev_dbg, printed before really_probe sets dev->driver, so dev_driver_string gives the bus`;
     if (drvsOf.length) return `its first word ${owner}, no bus probecheck knows, taken as ${dev}'s bus: the log names ${drvsOf.join(', ')} as ${dev}'s driver, not ${owner}, and dev_driver_string gives the bus while no driver is bound, as in device_links_check_suppliers`;
@@ -555,7 +560,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   for (let i = 0; i < log.others.length; i++) {
     const o = log.others[i]!, n = log.others[i + 1];
     const m = /^(\S*) (\S+): Linked as a consumer to (\S+)$/.exec(o.text);
-    if (m && !(namedFor.get(m[2]!) ?? []).some((x) => x.drv === m[1])) pushLink(m[2]!, { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}`, ready: false });
+    if (m && !printedFor(m[2]!).includes(m[1]!)) pushLink(m[2]!, { supplier: m[3]!, line: o.line, how: `links it as a consumer to ${m[3]}`, ready: false });
     // Whole, or wrapped after "supplier" (a mail).
     const text = n && n.line === o.line + 1 && o.text.endsWith(' supplier') ? `${o.text} ${n.text}` : o.text;
     // supplier-words.ts: the dbg or err_probe form, behind dyndbg's decorations where any.
@@ -1569,7 +1574,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   for (const x of driverSaid) if (keep.has(x.dev)) (saidBy.get(x.dev) ?? saidBy.set(x.dev, []).get(x.dev)!).push(x);
   for (const [, all] of saidBy) {
     const x = all[0]!, more = all.length - 1;
-    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, ${unbound.has(x.owner) ? `a driver the log names for ${x.dev} and no bus the log shows ${x.dev} on (a bus of another device has that name)` : (namedFor.get(x.dev) ?? []).some((d) => d.drv === x.owner) || busOf.get(x.dev)?.size ? 'no bus this log or probecheck knows' : `no bus this log or probecheck knows, and no line names ${x.dev}'s bus or driver, so whether it is its bus (device_links_check_suppliers' words, a link) or its driver the log does not say (it would name another driver for ${x.dev}, or print the core's "probe deferral - " form); taken as`}`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
+    notes.push(`${x.dev}: line ${x.line} ${x.pending ? `gives a deferred probe pending reason "${x.owner}: ${x.text}", whose first word is not the bus the line itself names` : `"${x.owner} ${x.dev}: ${x.text}" names ${x.owner} first, ${unbound.has(x.owner) ? `a driver the log names for ${x.dev} and no bus the log shows ${x.dev} on (a bus of another device has that name)` : printedFor(x.dev).includes(x.owner) || busOf.get(x.dev)?.size ? 'no bus this log or probecheck knows' : `no bus this log or probecheck knows, and no line names ${x.dev}'s bus or driver, so whether it is its bus (device_links_check_suppliers' words, a link) or its driver the log does not say (it would name another driver for ${x.dev}, or print the core's "probe deferral - " form); taken as`}`}: the driver's name, which dev_driver_string gives while a driver is bound (as in its probe), so that driver's own dev_err_probe; device_links_check_suppliers runs before really_probe sets dev->driver, and its words come after the bus name: not read as a link${more ? ` (nor ${count(more, 'other line')} of it so)` : ''}`);
   }
   // A probe line of each device, in line order (v3.x's bound_to names the device second): looked up
   // per device, not by a scan of every event per match deferral (a 100k-line log of 20,000 of them

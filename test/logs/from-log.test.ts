@@ -455,6 +455,22 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(r.notes).toContain("driver wm8731: no line names a bus for it or its devices 0-001a, spi0.0: written as one driver of them all on bus platform, a guess; two drivers of one name on two buses (an i2c and an spi driver may register one name) would print these lines alike, and only lines that name the bus (bus.c's `bus: '...': add device`, dd.c's probing lines) tell them apart");
   });
 
+  // s50 h6: a "Linked as a consumer" line whose first word is the device's driver (its own link, made in its
+  // probe) was compared with the keyed names, read as fw_devlink's link, and offered as the device's supplier.
+  it("a driver's own link, named by its plain name first, is not read as the device's supplier", () => {
+    const lines = (n: string) => [
+      "bus: 'platform': add device regulator.1", "bus: 'i2c': add driver wm8731", "bus: 'i2c': add device 0-001a",
+      "bus: 'i2c': __driver_probe_device: matched device 0-001a with driver wm8731", "bus: 'i2c': really_probe: probing driver wm8731 with device 0-001a",
+      'wm8731 0-001a: Linked as a consumer to regulator.1', 'i2c 0-001a: Driver wm8731 requests probe deferral', 'i2c 0-001a: Added to deferred list',
+      `bus: 'spi': add driver ${n}`, "bus: 'spi': add device spi0.0", `bus: 'spi': really_probe: probing driver ${n} with device spi0.0`, `driver: '${n}': driver_bound: bound to device 'spi0.0'`,
+      'i2c 0-001a: Retrying from deferred list', "bus: 'i2c': __driver_probe_device: matched device 0-001a with driver wm8731", 'i2c 0-001a: Added to deferred list',
+    ];
+    for (const n of ['wm8731', 'wm8732']) {
+      const note = fromLog(parseLog(lines(n).join('\n')), 't').notes.find((x) => x.startsWith('0-001a: matched'));
+      expect(note).toContain("declare the link in 0-001a's `suppliers` (the supplier a \"Linked as a consumer to\" or \"supplier X not ready\" line of it names;");
+    }
+  });
+
   it("a driver named only by a dev_printk prefix before its device (initcall_debug's return alone) is the one of that device's bus", () => {
     const { r } = built(["bus: 'i2c': add driver wm8731", "bus: 'spi': add driver wm8731", "bus: 'spi': add device spi0.0", 'wm8731 spi0.0: Failed to read ID', 'probe of spi0.0 returned 0 after 5 usecs']);
     // Before: a third driver `wm8731`, present from the start, and wm8731@spi's registration left out.
