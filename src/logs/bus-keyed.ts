@@ -9,6 +9,8 @@
  * print drv->bus->name) or, where the line names none (driver_bound's `driver: '%s': %s: bound to
  * device`, the deferral and failure lines, `probing driver %s asynchronously`: dd.c at
  * torvalds@4793dae01f47), the bus the log shows its device on. A line of neither is not read, said.
+ * A line whose first word is a driver's name as printed (a supplier line, a pending reason, `Linked as
+ * a consumer`) is compared with `plainName` of the scenario's names (from-log.ts `printedFor`).
  */
 import type { LogEvent, ParsedLog } from './parse.js';
 
