@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { probecheck } from './run.js';
-import { userFolder } from './user-folder.js';
+import { oneErrorLine, userFolder } from './user-folder.js';
 
 describe('a shard of a check with a patch of your own', () => {
   let dir = '';
@@ -66,6 +66,14 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     // One whose search did not log every read (reduced, workers): nothing, as the unsharded run.
     edit((r) => { r.patchReads = null; });
     expect(notes(['merge', 'p1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not recorded']);
+    // A hand-edited record: one E504 line naming the entry, never a stack trace (`[null]`), a note
+    // on a patch the run does not have, or a record merge skips without a word (s50 h7).
+    edit((r) => { r.patchReads = [null]; });
+    oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /^probecheck: E504 .*e2\.json: runs\[0\]\.patchReads\[0\]: expected \{ patch, path, value \} of a patch file of the run .*got null;/);
+    edit((r) => { r.patchReads = [{ patch: 'other', path: 'dev[a].mutex', value: 'none' }]; });
+    oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads\[0\]: .*got \{"patch":"other"/);
+    edit((r) => { r.patchReads = 'x' as unknown as null; });
+    oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads: expected a list of \{ patch, path, value \}, or null, got "x"/);
     // Shards a limit stopped: as the unsharded run says it (merge said nothing).
     const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
     const stopped = notes(cut).map((n) => n.text);
