@@ -459,7 +459,7 @@ function shardsNotes(r: Run, parts: Run[]): PatchNote[] {
     const command = ['probecheck', 'check', belowCwd(r.file), ...rest, ...(lib.length ? ['--param', `patches=${lib.join(',')}`] : []), ...files.flatMap((f) => ['--patch', belowCwd(f)])].map(shellWord).join(' ');
     // A search that stopped early: the warning the unsharded run gives. A whole one: a note, not a
     // warning (nothing was found wrong; every merge of a patch's shards would otherwise warn).
-    out.push(r.complete ? { patch: ids, step: '', note: 'not recorded', text: `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (${command}, with the shards' other options)` }
+    out.push(r.complete ? { patch: ids, step: '', note: 'not recorded', text: `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (\`${command}\`, with the shards' other options)` }
       : { patch: ids, step: '', note: 'not compared', text: 'patch steps not compared with the model without the patch: a search stopped early' });
   }
   const old = parts.find((p) => p.patchReads === undefined);

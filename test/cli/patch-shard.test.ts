@@ -6,10 +6,11 @@
  * split search notes nothing of the patch (README), so that run is not made for it; --shard 1/1
  * is the whole search, and its run without the patch is one too.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { probecheck } from './run.js';
+import { CLI, probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
 describe('a shard of a check with a patch of your own', () => {
@@ -50,7 +51,7 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     expect(whole).toEqual(['patch same: its waits read dev[a].mutex (none), each the same value at every read in this search: a wait on it never blocked, or always did']);
     const merged = notes(['merge', 'p1.json', 'p2.json', '--json']);
     expect(one(merged)).toEqual(whole);
-    expect(merged.find((n) => n.note === 'not recorded')?.text).toBe("patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (probecheck check s.ts --param profile=v5.9 --patch fix.ts, with the shards' other options)");
+    expect(merged.find((n) => n.note === 'not recorded')?.text).toBe("patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (`probecheck check s.ts --param profile=v5.9 --patch fix.ts`, with the shards' other options)");
     // A note, not a warning: nothing was found wrong, and every merge of a patch's shards says it.
     expect(probecheck(['merge', 'p1.json', 'p2.json'], { cwd: dir }).stdout).toMatch(/^note: patch steps not compared with the model without the patch: the shards do not search it/m);
     // Two parts that read the field differently: read two ways in the whole search, no note.
@@ -74,6 +75,18 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads\[0\]: .*got \{"patch":"other"/);
     edit((r) => { r.patchReads = 'x' as unknown as null; });
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads: expected a list of \{ patch, path, value \}, or null, got "x"/);
+    // The command the note gives, as printed by a merge in another folder (a CI job's), of shards of a
+    // patch in a folder with a space: one backticked span the wrapper keeps on one line, quoted,
+    // runnable as printed, the unsharded run's verdicts (s50 h7: the wrapper cut it mid-path).
+    mkdirSync(join(dir, 'my patches')); mkdirSync(join(dir, 'ci job'));
+    writeFileSync(join(dir, 'my patches', 'fix.ts'), readFileSync(join(dir, 'fix.ts'), 'utf8'));
+    const spaced = ['check', 's.ts', '--patch', 'my patches/fix.ts', '--property', 'single-binding', '-q'];
+    for (const i of [1, 2]) probecheck([...spaced, '--shard', `${i}/2`, '--json-out', `ci job/s${i}.json`], { cwd: dir });
+    const said = /`(probecheck check [^`]+)`/.exec(probecheck(['merge', 's1.json', 's2.json'], { cwd: join(dir, 'ci job') }).stdout)?.[1];
+    expect(said).toBe(`probecheck check ${join(dir, 's.ts')} --param profile=v5.9 --patch '${join(dir, 'my patches', 'fix.ts')}'`);
+    const ran = spawnSync('bash', ['-c', said!.replace(/^probecheck /, `node ${CLI} `)], { cwd: join(dir, 'ci job'), encoding: 'utf8' });
+    expect(ran.status, ran.stderr).toBe(probecheck(spaced, { cwd: dir }).status);
+    expect(ran.stdout).toMatch(/single-binding +holds/);
     // Shards a limit stopped: as the unsharded run says it (merge said nothing).
     const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
     const stopped = notes(cut).map((n) => n.text);
