@@ -97,9 +97,9 @@ function badRunField(r: any): string | undefined {
   // Read by merge's one-value note: a hand-edited entry was a stack trace (null), or a note on
   // `undefined` or on a patch the run does not have (s50 h7).
   const ids = (r.patchHunks ?? []).map((p: { id: string }) => p.id);
-  const read = (x: any) => !!x && typeof x === 'object' && isText(x.patch) && ids.includes(x.patch) && isText(x.path) && (x.varied ?? true) === true && (x.written ?? true) === true;
+  const read = (x: any) => !!x && typeof x === 'object' && isText(x.patch) && ids.includes(x.patch) && isText(x.path) && (x.varied ?? true) === true && (x.written ?? true) === true && (x.unread ?? true) === true;
   const bad = Array.isArray(r.patchReads) ? (r.patchReads as unknown[]).findIndex((x) => !read(x)) : -1;
-  if (bad >= 0) return want(`patchReads[${bad}]`, false, "{ patch, path, value } of a patch file of the run (patchHunks), varied and written true or absent", r.patchReads[bad]);
+  if (bad >= 0) return want(`patchReads[${bad}]`, false, "{ patch, path, value } of a patch file of the run (patchHunks), varied, written and unread true or absent", r.patchReads[bad]);
   for (const [i, p] of (r.properties as any[]).entries()) {
     if (!VERDICTS.includes(p.verdict)) return want(`properties[${i}].verdict`, false, VERDICTS.map((v) => `'${v}'`).join(', '), p.verdict);
     if (p.trace !== undefined && !(p.trace && isList(p.trace.moves, (m) => !!m && typeof m === 'object') && isList(p.trace.steps, (m) => !!m && typeof m === 'object'))) return want(`properties[${i}].trace`, false, '{ moves, steps }', p.trace);

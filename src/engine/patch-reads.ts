@@ -8,11 +8,16 @@
  */
 import type { ConstantRead } from './model.js';
 
-export interface PatchRead { patch: string; path: string; value: unknown; varied?: true; written?: true }
+/**
+ * `unread`: a field the patch's steps wrote that no guard read (no value): one part may write a
+ * field only another part reads, and the whole search's note says the write (s50 h7: two shards of
+ * one search, the write in one part and the reads in the other, merged to a note without it).
+ */
+export interface PatchRead { patch: string; path: string; value?: unknown; varied?: true; written?: true; unread?: true }
 
 /** The fields read one way, each with the fields of its patch that were read more ways. */
 export function constantReads(reads: readonly PatchRead[]): ConstantRead[] {
-  return reads.filter((e) => !e.varied).map(({ patch, path, value, written }) => {
+  return reads.filter((e) => !e.varied && !e.unread).map(({ patch, path, value, written }) => {
     const changed = reads.filter((x) => x.patch === patch && x.varied).map((x) => x.path);
     return { patch, path, value, ...(changed.length ? { changed } : {}), ...(written ? { written } : {}) };
   });
@@ -27,7 +32,9 @@ export function joinReads(...parts: readonly (readonly PatchRead[])[]): PatchRea
   for (const r of parts.flat()) {
     const key = `${r.patch}\0${r.path}`, had = m.get(key);
     if (!had) { m.set(key, { ...r }); continue; }
-    if (r.varied || JSON.stringify(r.value) !== JSON.stringify(had.value)) had.varied = true;
+    // A part's write alone says nothing of the values read; the first part that read it gives them.
+    if (had.unread && !r.unread) { m.set(key, { ...r, written: true }); continue; }
+    if (!r.unread && (r.varied || JSON.stringify(r.value) !== JSON.stringify(had.value))) had.varied = true;
     if (r.written) had.written = true;
   }
   return [...m.values()];

@@ -1447,7 +1447,7 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
       return ty.labels?.[v] ?? v;
     };
     const log = k.reads;
-    model.patchReads = () => log.reads().map((r) => ({ ...r, value: shown(r.path, r.value) }));
+    model.patchReads = () => log.reads().map((r) => r.unread ? r : { ...r, value: shown(r.path, r.value) });
     model.constantReads = () => constantReads(model.patchReads!());
     model.reachedPatchSteps = () => log.reachedSteps();
     model.searchNotes = () => log.redirectNotes();

@@ -143,9 +143,15 @@ export class ReadLog {
     else if (!e.varied && e.value !== value) e.varied = true;
   }
 
-  /** Every field a patch's guards read: its first value, whether another was read, whether the patch's steps wrote it. */
+  /**
+   * Every field a patch's guards read: its first value, whether another was read, whether the
+   * patch's steps wrote it; then each field they wrote and no guard read (`unread`): a shard that
+   * only writes a field another part reads is what makes the merged note say the write (s50 h7).
+   */
   reads(): PatchRead[] {
-    return [...this.seen.values()].map(({ patch, path, value, varied }) => ({ patch, path, value, ...(varied ? { varied: true as const } : {}), ...(this.writes.has(`${patch}\0${path}`) ? { written: true as const } : {}) }));
+    const read = [...this.seen.values()].map(({ patch, path, value, varied }): PatchRead => ({ patch, path, value, ...(varied ? { varied: true as const } : {}), ...(this.writes.has(`${patch}\0${path}`) ? { written: true as const } : {}) }));
+    const unread = [...this.writes].filter((k) => !this.seen.has(k)).map((k): PatchRead => { const [patch, path] = k.split('\0') as [string, string]; return { patch, path, written: true, unread: true }; });
+    return [...read, ...unread];
   }
 }
 

@@ -94,4 +94,32 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     expect(notes(['merge', 'q1.json', 'q2.json', '--json']).map((n) => n.text)).toEqual(stopped);
     expect(stopped).toEqual(['patch steps not compared with the model without the patch: a search stopped early']);
   });
+
+  // s50 h7: a part that only writes a field another part reads. e's probe waits on f where d is
+  // bound and writes f where d is not: split at d's probe outcome, part 1 reads f and never writes
+  // it, part 2 writes it and never reads it. The whole search says the patch writes f; the merge
+  // said the note without it (each shard recorded `written` only beside a read). (About 0.5 s.)
+  it("merge's one-value note says the patch's own write of the field where only another part wrote it", () => {
+    const dir = userFolder();
+    writeFileSync(join(dir, 's5.ts'), `import { scenario } from 'probecheck';
+export default scenario({ name: 'w', profile: 'v5.9',
+  devices: { a: { present: true }, b: { present: true }, c: { present: true }, d: { present: true }, e: { present: true } },
+  drivers: { dr: { matches: ['a', 'b', 'c', 'd', 'e'], module: 'm', probe: ['ok', 'error'] } }, actors: { t: 'modprobe m' } });
+`);
+    writeFileSync(join(dir, 'wf.ts'), `import { definePatch } from 'probecheck';
+export default definePatch({ id: 'wf', subject: 'reads f in one part, writes it in another', base: 'v5.9', state: { kernel: { f: 'bool' } },
+  hunks: [{ fn: 'really_probe', replace: 'call_probe', step: (site, o) => site.dev !== 4 ? o! : ({ ...o!,
+    await: (s) => s.dev[3]!.bound ? s.f === false : true,
+    run: (s, t, b, c) => { if (!s.dev[3]!.bound) s.f = true; return o!.run(s, t, b, c); } }) }] });
+`);
+    const args = ['check', 's5.ts', '--patch', 'wf.ts', '--property', 'single-binding'];
+    for (const i of [1, 2]) probecheck([...args, '--shard', `${i}/2`, '--json-out', `w${i}.json`, '-q'], { cwd: dir });
+    // The unsharded run's note (check s5.ts --patch wf.ts), word for word.
+    const said = 'patch wf: its waits read f (false), each the same value at every read in this search: a wait on it never blocked, or always did (its reads of dev[d].bound did change); your patch\'s own steps write f too: what that write does is not said here';
+    const one = (out: string) => (JSON.parse(out).patchNotes as { note: string; text: string }[]).filter((n) => n.note === 'one value').map((n) => n.text);
+    expect(one(probecheck(['merge', 'w1.json', 'w2.json', '--json'], { cwd: dir }).stdout)).toEqual([said]);
+    // The split this test is about: part 1 read f and never wrote it, part 2 wrote it and never read it.
+    const reads = [1, 2].map((i) => JSON.parse(readFileSync(join(dir, `w${i}.json`), 'utf8')).runs[0].patchReads.filter((r: { path: string }) => r.path === 'f'));
+    expect(reads).toEqual([[{ patch: 'wf', path: 'f', value: false }], [{ patch: 'wf', path: 'f', written: true, unread: true }]]);
+  });
 });
