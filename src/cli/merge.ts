@@ -456,7 +456,13 @@ function shardsNotes(r: Run, parts: Run[]): PatchNote[] {
     const entries = patchEntries(String(r.params.patches ?? ''));
     const rest = Object.entries(r.params).filter(([k]) => k !== 'patches').flatMap(([k, v]) => ['--param', `${k}=${v}`]);
     const lib = entries.filter((x) => !isPatchFile(x)), files = entries.filter(isPatchFile);
-    const command = ['probecheck', 'check', belowCwd(r.file), ...rest, ...(lib.length ? ['--param', `patches=${lib.join(',')}`] : []), ...files.flatMap((f) => ['--patch', belowCwd(f)])].map(shellWord).join(' ');
+    // `--patch` files come after `--param patches=` (args.ts withPatches); a file given before a
+    // library patch in `--param patches=` keeps its place, in that one parameter: patches apply in
+    // order, and the other order is another model (s50 h7: the command put the library patch first).
+    const first = entries.findIndex(isPatchFile), inOrder = first < 0 || entries.slice(first).every(isPatchFile);
+    const patchArgs = inOrder ? [...(lib.length ? ['--param', `patches=${lib.join(',')}`] : []), ...files.flatMap((f) => ['--patch', belowCwd(f)])]
+      : ['--param', `patches=${entries.map((x) => (isPatchFile(x) ? belowCwd(x) : x)).join(',')}`];
+    const command = ['probecheck', 'check', belowCwd(r.file), ...rest, ...patchArgs].map(shellWord).join(' ');
     // A search that stopped early: the warning the unsharded run gives. A whole one: a note, not a
     // warning (nothing was found wrong; every merge of a patch's shards would otherwise warn).
     out.push(r.complete ? { patch: ids, step: '', note: 'not recorded', text: `patch steps not compared with the model without the patch: the shards do not search it, so the steps that fire without the patch and never with it are not said here; the unsharded run says them (\`${command}\`, with the shards' other options)` }

@@ -87,6 +87,10 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     const ran = spawnSync('bash', ['-c', said!.replace(/^probecheck /, `node ${CLI} `)], { cwd: join(dir, 'ci job'), encoding: 'utf8' });
     expect(ran.status, ran.stderr).toBe(probecheck(spaced, { cwd: dir }).status);
     expect(ran.stdout).toMatch(/single-binding +holds/);
+    // A patch file given before a library patch in `--param patches=` keeps its place: patches apply
+    // in order, and the command put the library one first, another model (s50 h7).
+    for (const i of [1, 2]) probecheck(['check', 's.ts', '--param', 'patches=fix.ts,eed6e41813de', '--property', 'single-binding', '--shard', `${i}/2`, '--json-out', `o${i}.json`, '-q'], { cwd: dir });
+    expect(/`(probecheck check [^`]+)`/.exec(probecheck(['merge', 'o1.json', 'o2.json'], { cwd: dir }).stdout)?.[1]).toBe('probecheck check s.ts --param profile=v5.9 --param patches=fix.ts,eed6e41813de');
     // Shards a limit stopped: as the unsharded run says it (merge said nothing).
     const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
     const stopped = notes(cut).map((n) => n.text);
