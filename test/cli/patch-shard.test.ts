@@ -67,7 +67,7 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     // One whose search did not log every read (reduced, workers): nothing, as the unsharded run.
     edit((r) => { r.patchReads = null; });
     expect(notes(['merge', 'p1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not recorded']);
-    // A hand-edited record: one E504 line naming the entry, never a stack trace (`[null]`), a note
+    // A hand-edited record: one E504 line naming the entry, never an internal error (`[null]`), a note
     // on a patch the run does not have, or a record merge skips without a word (s50 h7).
     edit((r) => { r.patchReads = [null]; });
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /^probecheck: E504 .*e2\.json: runs\[0\]\.patchReads\[0\]: expected \{ patch, path, value \} of a patch file of the run .*got null;/);
