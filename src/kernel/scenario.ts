@@ -44,7 +44,8 @@ import { insideNotes, isDefinedProperty, rememberKernel, toKernelProperty, type 
 import { addedState } from './patch-state.js';
 import { BOOT_ORDER, BOOT_ORDER_STEP, bootDeferred, bootOrderThreads, orderCount, pinnedOrder, setOrder, withBootOrder } from './boot-order.js';
 import { DRIVER_BITS, WALK_BITS, fieldMeaning, initState, kernelSchema, localsSchema, type KS, type Most } from './state.js';
-import { mostWalks, walkCount, walkersAt } from './paths/owed.js';
+import { mostWalks, walkersAt } from './paths/owed.js';
+import { mostHolders } from './paths/klist.js';
 import { inferSymmetric, symmetryClasses, validateSymmetric, type ActionOfLabel } from './symmetry.js';
 import { compile, MAX_STEPS } from '../engine/compile.js';
 import { resolveParams } from '../engine/params.js';
@@ -1371,9 +1372,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // each naming a branch by its number, on the patched model: s45 h14 found a base trace's `d, ...`
   // replayed as `c2, ...` where a patch split {c1, c2}).
   const choice = ordered.length >= 2 ? bootOrderThreads(w, ordered, threads, k.profile, found) : undefined;
-  // What bounds the state's counters, now that every thread is built (state.ts Most).
-  const acting = (ops: readonly string[]) => actors.filter((a) => a.acts.some((x) => ops.includes(x.op))).length;
-  const most: Most = { entries: plans.filter((p) => p.async).length, walkers: walkCount(k), readers: acting(['uevent']), stores: acting(['bind', 'unbind']) };
+  // What bounds the state's counters, now that every thread is built (state.ts Most): a device's
+  // uevent readers are the actors that read it, a driver's stores those that write its files.
+  const acting = (n: number, on: (x: Action, i: number) => boolean) => Math.max(0, ...Array.from({ length: n }, (_, i) => actors.filter((a) => a.acts.some((x) => on(x, i))).length));
+  const most: Most = { entries: plans.filter((p) => p.async).length, walkers: mostHolders(k),
+    readers: acting(w.devices.length, (x, i) => x.op === 'uevent' && x.dev === i), stores: acting(w.drivers.length, (x, i) => (x.op === 'bind' || x.op === 'unbind') && x.drv === i) };
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') }, fieldMeaning,
     notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), most)),

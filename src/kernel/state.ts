@@ -332,10 +332,10 @@ export function fieldMeaning(path: string): string | undefined {
 /**
  * What bounds the kernel state's counters, from the scenario's threads. `entries`: async entries
  * pending at once, one per async kworker thread (each runs one entry, and async_run_entry_fn's end
- * frees it). `walkers`: the bus_for_each_dev walks (a driver's, in one thread: owed.ts walkCount),
- * each holding one node at a time (DevS.busHeld, oldHeld). `readers`: the actors that read a
- * uevent file (DevS.uevReaders), `stores`: those that write a bind or unbind file (DrvS.storesActive),
- * one at a time each.
+ * frees it). `walkers`: the most bus_for_each_dev walks that may hold one device's node at once,
+ * one a thread and nesting depth (klist.ts mostHolders; DevS.busHeld, oldHeld). `readers`: the most
+ * actors that read one device's uevent file (DevS.uevReaders), `stores`: the most that write one
+ * driver's bind or unbind file (DrvS.storesActive), one at a time each.
  */
 export interface Most { entries: number; walkers: number; readers: number; stores: number }
 
@@ -355,8 +355,9 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
   // holders of a bus klist node, of a uevent read and of a driver's bind/unbind files: each as many
   // as `most` says, with the old widths as floors, so smaller scenarios' layout is unchanged. Past
   // them they were E201: 16 async probes a driver walk queued at once, 8 walks or readers (s50 h2).
-  const pending = t.int(Math.max(15, most.entries ?? 0)), nodeHeld = t.int(Math.max(7, most.walkers ?? 0));
-  const readers = t.int(Math.max(7, most.readers ?? 0)), stores = t.int(Math.max(7, most.stores ?? 0));
+  // At most 255 (a byte): no more threads compile (E101), which says so where t.int(256) said E102.
+  const upTo = (floor: number, n = 0) => t.int(Math.min(255, Math.max(floor, n)));
+  const pending = upTo(15, most.entries), nodeHeld = upTo(7, most.walkers), readers = upTo(7, most.readers), stores = upTo(7, most.stores);
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({
     dev: t.array(w.devices.length, t.record({

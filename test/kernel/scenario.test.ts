@@ -484,6 +484,23 @@ describe('boot states and a release cycle', () => {
       expect(reached({ name: 'store8', profile: 'v6.6', buses: { platform: { autoprobe: false } }, devices: { x: { present: true } }, drivers: { d: { matches: ['x'], present: true } },
         actors: { holder: 'lock x', ...Object.fromEntries(eight.map((i) => [`b${i}`, 'bind d x'])) } }, (st) => st.drv[0]!.storesActive)).toEqual(['violated']);
     });
+
+    // s50 h8: the bounds are by device (by driver for the stores), and a thread's walks count once a
+    // nesting depth: it holds one node at a time however many drivers it registers in turn. Counted
+    // by walk and by actor, nine walks of one thread and eight readers (writers) of eight devices
+    // (drivers) widened every device's busHeld and uevReaders and every driver's storesActive past 7
+    // (and two actors registering 128 drivers each were t.int(256), E102: the same count). A build only, 0.1 s.
+    const widths = (s: ScenarioSpec) => {
+      const st = buildScenario(s, 'v6.6', '').model.state as unknown as { fields: { dev: { of: { fields: Record<string, { max: number }> } }; drv: { of: { fields: Record<string, { max: number }> } } } };
+      const dev = st.fields.dev.of.fields, drv = st.fields.drv.of.fields;
+      return [dev.busHeld!.max, dev.oldHeld!.max, dev.uevReaders!.max, drv.storesActive!.max];
+    };
+    it('holders one at a time each, of different devices or drivers, keep the old widths', () => {
+      const regs = Array.from({ length: 9 }, (_, i) => i);
+      expect(widths({ name: 'spread8', profile: 'v6.6',
+        devices: Object.fromEntries(eight.map((i) => [`x${i}`, { present: true }])), drivers: Object.fromEntries(regs.map((i) => [`d${i}`, { matches: [`x${i % 8}`] }])),
+        actors: { r: regs.flatMap((i) => [`register d${i}`, `unregister d${i}`]), ...Object.fromEntries(eight.flatMap((i) => [[`u${i}`, `uevent x${i}`], [`b${i}`, `bind d${i} x${i}`]])) } })).toEqual([7, 7, 7, 7]);
+    });
   });
 
   it('an E201 on a counter of the kernel state says what it counts, in the kernel\'s words', () => {

@@ -13,7 +13,7 @@ import { STALE, driverBit, structRef, type KL, type KS } from '../state.js';
 import { RET } from '../world.js';
 import { asyncProgram, asyncScheduleStep } from './async.js';
 import { BUS, DD, DRIVER_C, allowsAsync, heldOld, linesIn, textLines, mayBeAsync, mutexWaits, takeMutex, takesParentLock, staleEntry, storeLock, unlockDev } from './common.js';
-import { busNext, drvAddTail, holdsOld } from './klist.js';
+import { busNext, drvAddTail, holdsOld, walkVisits } from './klist.js';
 import { driverProbeDevice, driverProbeDeviceNoCount } from './really-probe.js';
 import { driverMatchSteps, matchesById, oldOverrideMatches } from './driver-override.js';
 import { defersMatch, matchDeferStep } from './match-defer.js';
@@ -135,6 +135,7 @@ export function driverAttach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   // register a driver, whose walk nests in this thread): a device deleted and added again meanwhile
   // has a new node, and this walk's struct is the old one (klist.ts busMoveOld, walkStale).
   const lvl = tb.depth;
+  walkVisits(tb.k, tb.name, lvl, ids);
   const next = (from: number) => (s: KS, t: KL): string | null => {
     // Leaving the deleted struct's old node, the walk has the new struct's node ahead, at the tail.
     if (!holdsOld(s, from, t.knode[lvl]!)) walkPasses(tb.k, s, drv, from, walker);

@@ -144,6 +144,30 @@ export function busNext(s: KS, from: number, ids: readonly number[], t?: KL, lvl
   return best;
 }
 
+/**
+ * Where a bus_for_each_dev walk may hold a device's node: by device, the threads and nesting
+ * depths of the walks that visit it (driver-attach.ts `ids`). A thread runs one walk at a depth at
+ * a time and it holds one node (KL.knode keeps one a depth), so a device's node has at most as
+ * many holders as it has such places, however many drivers a thread registers in turn (s50 h8:
+ * counted by walk, two actors registering 130 drivers each made `t.int(260)`, E102, and 9 walks
+ * of one thread widened every device's busHeld).
+ */
+const holders = new WeakMap<object, Map<number, Set<string>>>();
+
+/** A walk built in `thread` at nesting depth `lvl` visits `ids` (driver-attach.ts driverAttach). */
+export function walkVisits(k: object, thread: string, lvl: number, ids: readonly number[]): void {
+  let m = holders.get(k);
+  if (!m) holders.set(k, (m = new Map()));
+  for (const d of ids) {
+    const l = m.get(d) ?? new Set<string>();
+    l.add(`${thread}\0${lvl}`);
+    m.set(d, l);
+  }
+}
+
+/** The most walks that may hold one device's bus klist node at once, once every thread is built (kernelSchema's `most.walkers`). */
+export const mostHolders = (k: object): number => Math.max(0, ...[...(holders.get(k)?.values() ?? [])].map((l) => l.size));
+
 const walked = new WeakMap<World, Set<number>>();
 const peers = new WeakMap<World, number[][]>();
 

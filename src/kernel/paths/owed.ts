@@ -45,9 +45,6 @@ export function walkerOf(k: Pick<Kernel, 'w'>, drv: number, thread: string): str
   let m = walkerTable.get(k);
   if (!m) walkerTable.set(k, (m = new Map()));
   const key = `${drv}\0${thread}`;
-  let all = walkKeys.get(k);
-  if (!all) walkKeys.set(k, (all = new Set()));
-  all.add(key);
   for (const dev of k.w.drivers[drv]!.matches) {
     const l = m.get(dev) ?? [];
     if (!l.includes(key)) l.push(key);
@@ -55,11 +52,6 @@ export function walkerOf(k: Pick<Kernel, 'w'>, drv: number, thread: string): str
   }
   return key;
 }
-
-/** Every walk built, a matched device or none (a walk may visit devices it does not match: driver-attach.ts `ids`). */
-const walkKeys = new WeakMap<Pick<Kernel, 'w'>, Set<string>>();
-/** How many walks the scenario has, once every thread is built: the most nodes of one device held at once (kernelSchema's `most.walkers`). */
-export const walkCount = (k: Pick<Kernel, 'w'>): number => walkKeys.get(k)?.size ?? 0;
 
 /** The walks dev keeps a walkPending bit for (walkerOf keys, in build order). */
 export const walkersAt = (k: Pick<Kernel, 'w'>, dev: number): readonly string[] => walkerTable.get(k)?.get(dev) ?? [];
