@@ -322,11 +322,15 @@ export function fieldMeaning(path: string): string | undefined {
   const n = m[2]!, of: Record<string, Record<string, string>> = {
     dev: { busHeld: `the bus_for_each_dev walks holding ${n}'s node on its bus's klist`, oldHeld: `the bus_for_each_dev walks holding the klist node of ${n}'s deleted struct device`,
       uevReaders: `the reads of ${n}'s uevent file under way (dev_uevent)`, probeIn: `the threads inside really_probe(${n}), its deleted structs' included` },
-    drv: { storesActive: `the writes of ${n}'s bind and unbind files under way`, iterRefs: `the __device_attach walks holding ${n}'s node on its bus's driver klist` },
-    mod: { refcnt: `module ${n}'s reference count (MODULE_REF_BASE and the reference its init runs under)`, initPending: `the async entries module ${n}'s init started, still pending` },
-    kernel: { probeCount: 'probe_count, the probes in flight (really_probe)', asyncPending: "the async entries pending (async_schedule's, until async_run_entry_fn ends)" },
+    drv: { storesActive: `the writes of ${n}'s bind and unbind files under way`, iterRefs: `the bus_for_each_drv walks (__device_attach's, its async helper's) holding ${n}'s node on its bus's klist of drivers` },
+    // The model takes no module reference but these two (module.ts): try_module_get is not modelled,
+    // so a count past them is a patch's own (kernel/module/main.c at torvalds@01d5b167dc23).
+    mod: { refcnt: `module ${n}'s reference count, mod->refcnt (MODULE_REF_BASE and the reference its init runs under: the model takes no other)`, initPending: `the async entries module ${n}'s init started, still pending` },
+    // atomic_inc(&probe_count): driver_probe_device's from v5.14 (204db60c8357), really_probe's before.
+    kernel: { probeCount: 'probe_count, the probes in flight (driver_probe_device, really_probe before v5.14)', asyncPending: "the async entries pending (async_schedule's, until async_run_entry_fn ends)" },
   };
-  return of[m[1] ?? 'kernel']![m[3]!];
+  const table = of[m[1] ?? 'kernel']!, field = m[3]!;
+  return Object.hasOwn(table, field) ? table[field] : undefined;   // not an Object method's name (`toString`)
 }
 
 /**

@@ -92,6 +92,7 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
     expect(e.code).toBe('E201');
     expect(e.message).toMatch(/step 'work' of thread 'worker'/);
     expect(e.message).toMatch(/state field .*x was set to 4; it must be an integer in 0\.\.3/);
+    expect(e.message).not.toContain('(that is');   // a model of the user's own, no fieldMeaning: no gloss (s50 h8)
   });
 
   // s50 h2: a kernel counter past its width read as the state's field name alone (`dev[dc].probeIn`).

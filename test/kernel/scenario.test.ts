@@ -509,6 +509,13 @@ describe('boot states and a release cycle', () => {
     expect(m.fieldMeaning?.('mod[m].refcnt')).toMatch(/^module m's reference count/);
     expect(m.fieldMeaning?.('asyncPending')).toMatch(/^the async entries pending/);
     expect(m.fieldMeaning?.('dev[dc].gone')).toBeUndefined();
+    // s50 h8: probe_count moved to driver_probe_device at v5.14; bus_for_each_drv walks run in the
+    // async helper too; a count past 2 is a patch's (the model takes no other reference); a field
+    // named like an Object method is none of these.
+    expect(m.fieldMeaning?.('probeCount')).toBe('probe_count, the probes in flight (driver_probe_device, really_probe before v5.14)');
+    expect(m.fieldMeaning?.('drv[dc-drv].iterRefs')).toMatch(/^the bus_for_each_drv walks \(__device_attach's, its async helper's\)/);
+    expect(m.fieldMeaning?.('mod[m].refcnt')).toMatch(/the model takes no other\)$/);
+    expect(m.fieldMeaning?.('dev[dc].toString')).toBeUndefined();
   });
 
   it('a registers loop through a driver\'s matches is said where it closes, at the first repeat', () => {
