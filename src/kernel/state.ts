@@ -325,7 +325,7 @@ export function fieldMeaning(path: string): string | undefined {
     drv: { storesActive: `the writes of ${n}'s bind and unbind files under way`, iterRefs: `the bus_for_each_drv walks (__device_attach's, its async helper's) holding ${n}'s node on its bus's klist of drivers` },
     // The model takes no module reference but these two (module.ts): try_module_get is not modelled,
     // so a count past them is a patch's own (kernel/module/main.c at torvalds@01d5b167dc23).
-    mod: { refcnt: `module ${n}'s reference count, mod->refcnt (MODULE_REF_BASE and the reference its init runs under: the model takes no other)`, initPending: `the async entries module ${n}'s init started, still pending` },
+    mod: { refcnt: `module ${n}'s reference count mod->refcnt: MODULE_REF_BASE and the reference its init runs under; the model takes no other, so the rest are a patch's`, initPending: `the async entries module ${n}'s init started, still pending` },
     // atomic_inc(&probe_count): driver_probe_device's from v5.14 (204db60c8357), really_probe's before.
     kernel: { probeCount: 'probe_count, the probes in flight (driver_probe_device, really_probe before v5.14)', asyncPending: "the async entries pending (async_schedule's, until async_run_entry_fn ends)" },
   };

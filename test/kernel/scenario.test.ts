@@ -514,7 +514,7 @@ describe('boot states and a release cycle', () => {
     // named like an Object method is none of these.
     expect(m.fieldMeaning?.('probeCount')).toBe('probe_count, the probes in flight (driver_probe_device, really_probe before v5.14)');
     expect(m.fieldMeaning?.('drv[dc-drv].iterRefs')).toMatch(/^the bus_for_each_drv walks \(__device_attach's, its async helper's\)/);
-    expect(m.fieldMeaning?.('mod[m].refcnt')).toMatch(/the model takes no other\)$/);
+    expect(m.fieldMeaning?.('mod[m].refcnt')).toMatch(/the model takes no other, so the rest are a patch's$/);
     expect(m.fieldMeaning?.('dev[dc].toString')).toBeUndefined();
   });
 
