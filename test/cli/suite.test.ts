@@ -11,6 +11,11 @@ describe('suites', () => {
     // npm start's contract: every bundled suite as expected (examples.test.ts leaves this command to this test).
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toMatch(/^\d+ suites?: \d+ as expected/m);
+    // The README's Quick start quotes this last line and its counts (s50 h11: nothing pinned them).
+    const [last, suites, rows] = /^(\d+) suites?: (\d+) as expected.*$/m.exec(r.stdout)!;
+    const quick = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(quick).toContain(`${suites} suites, ${rows} rows,`);
+    expect(quick).toContain(`(\`${last}\`)`);
     // Each case on a line of its own, its property rows under it (s42 h20).
     const lines = r.stdout.split('\n'), probeTreeCases = lines.flatMap((l, i) => (l.startsWith('probe-tree ') ? [i] : []));
     expect(probeTreeCases).toHaveLength(12);
