@@ -88,7 +88,8 @@ function badRunField(r: any): string | undefined {
     ['shortestWhy', r.shortestWhy === undefined || isText(r.shortestWhy), 'a reason'],
     ['coverage', isList(r.coverage, (e) => !!e && isText(e.label) && isText(e.thread) && isCount(e.fired)), 'a list of { thread, label, fired }'],
     ['reachedPatchSteps', r.reachedPatchSteps === undefined || isList(r.reachedPatchSteps, (x) => !!x && isText(x.patch) && isText(x.step)), 'a list of { patch, step }'],
-    ['patchHunks', r.patchHunks === undefined || isList(r.patchHunks, (p) => !!p && isText(p.id) && isText(p.base) && isList(p.hunks, (h) => !!h && isText(h.fn) && (isText(h.replace) || (!!h.insert && isText(h.insert.label))))), 'a list of { id, base, hunks }'],
+    // Written only where the run has patch files, so never empty: an empty list skipped the patch's credit (s50 h9).
+    ['patchHunks', r.patchHunks === undefined || isList(r.patchHunks, (p) => !!p && isText(p.id) && isText(p.base) && isList(p.hunks, (h) => !!h && isText(h.fn) && (isText(h.replace) || (!!h.insert && isText(h.insert.label))))) && r.patchHunks.length > 0, 'a non-empty list of { id, base, hunks }'],
     ['patchReads', r.patchReads === undefined || r.patchReads === null || Array.isArray(r.patchReads), 'a list of { patch, path, value }, or null'],
     ['credited', r.credited === undefined || r.credited === false, 'false (a case\'s pin), or nothing'],
     ['vacuity', r.vacuity === undefined || (!!r.vacuity && isList(r.vacuity.actions, (a) => !!a && isText(a.thread) && Number.isInteger(a.index)) && isList(r.vacuity.properties, (p) => !!p && isText(p.name))), '{ actions, properties }'],
@@ -173,6 +174,9 @@ const DEFINING: { what: string; flag: string; of: (r: Run) => string }[] = [
   // What else a case pins travels with each part: parts of two texts of the case are two searches.
   { what: 'actions pinned as never completing', flag: 'suite file', of: (r) => r.neverCompletes?.join(', ') ?? '-' },
   { what: 'credited pin', flag: 'suite file', of: (r) => (r.credited === false ? 'credited: false' : '-') },
+  // The patch files' hunks the credit is judged by (the first part's): a part whose file said others
+  // is another text of the patch (a shard edited by hand merged with the first part's hunks; s50 h9).
+  { what: 'patch hunks', flag: '--patch / patches: files', of: (r) => r.patchHunks?.map((p) => `${p.id} (base ${p.base}): ${p.hunks.map((h) => h.replace !== undefined ? `${h.fn}:${h.replace}` : `${h.fn}:${h.insert!.label} after ${JSON.stringify(h.insert!.after)} before ${JSON.stringify(h.insert!.before)}`).join(', ')}`).join('; ') ?? '-' },
   { what: 'strategy', flag: '--strategy', of: (r) => r.strategy },
   { what: 'symmetry reduction', flag: '--symmetry / --no-symmetry', of: (r) => r.symmetry?.applied ? 'on' : 'off' },
   { what: 'partial-order reduction', flag: '--por', of: (r) => r.por?.applied ? 'on' : 'off' },

@@ -56,7 +56,7 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     expect(probecheck(['merge', 'p1.json', 'p2.json'], { cwd: dir }).stdout).toMatch(/^note: patch steps not compared with the model without the patch: the shards do not search it/m);
     // Two parts that read the field differently: read two ways in the whole search, no note.
     const p2 = JSON.parse(readFileSync(join(dir, 'p2.json'), 'utf8'));
-    const edit = (f: (r: { patchReads?: unknown[] | null }) => void) => { const c = structuredClone(p2); f(c.runs[0]); writeFileSync(join(dir, 'e2.json'), JSON.stringify(c)); };
+    const edit = (f: (r: { patchReads?: unknown[] | null; patchHunks?: unknown }) => void) => { const c = structuredClone(p2); f(c.runs[0]); writeFileSync(join(dir, 'e2.json'), JSON.stringify(c)); };
     edit((r) => { (r.patchReads as { value: unknown }[])[0]!.value = 't'; });
     expect(one(notes(['merge', 'p1.json', 'e2.json', '--json']))).toEqual([]);
     // A part that did not record its reads (an older probecheck's): said, no note.
@@ -91,6 +91,17 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     // in order, and the command put the library one first, another model (s50 h7).
     for (const i of [1, 2]) probecheck(['check', 's.ts', '--param', 'patches=fix.ts,eed6e41813de', '--property', 'single-binding', '--shard', `${i}/2`, '--json-out', `o${i}.json`, '-q'], { cwd: dir });
     expect(/`(probecheck check [^`]+)`/.exec(probecheck(['merge', 'o1.json', 'o2.json'], { cwd: dir }).stdout)?.[1]).toBe('probecheck check s.ts --param profile=v5.9 --param patches=fix.ts,eed6e41813de');
+    // s50 h9: a part's hunks edited by hand are E504 naming the field (its reads: s50 h7's checks
+    // above): an empty patchHunks in the first part skipped the patch's credit (exit 0, no patch
+    // line); another part's hunks were never compared (the first part's judged the merge).
+    const refused = (f: (r: { patchReads?: unknown; patchHunks?: unknown }) => void, what: RegExp) => {
+      edit(f);
+      const e = probecheck(['merge', 'e2.json', 'p1.json', '-q'], { cwd: dir });
+      expect([e.status, e.stderr.trim()]).toEqual([2, expect.stringMatching(what)]);
+    };
+    refused((r) => { r.patchHunks = []; }, /runs\[0\]\.patchHunks: expected a non-empty list/);
+    refused((r) => { (r.patchHunks as { hunks: { replace: string }[] }[])[0]!.hunks[0]!.replace = 'bus_for_each_dev'; },
+      /shard 1\/2 of x .* ran with patch hunks "same \(base v5\.9\): __driver_attach:driver_match_device", shard 2\/2 with "same \(base v5\.9\): __driver_attach:bus_for_each_dev": the shards must run the same search/);
     // Shards a limit stopped: as the unsharded run says it (merge said nothing).
     const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
     const stopped = notes(cut).map((n) => n.text);
