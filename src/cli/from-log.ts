@@ -39,6 +39,12 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   if (spaced.length) {
     throw new ProbecheckError('E701', `${file}: ${count(r.events, 'driver-core line')} read, but every driver ${r.events === 1 ? 'it names' : 'they name'} was left out: ${spaced[0]!.replace(/: left out.*$/, '')}${spaced.length > 1 ? ` (and ${spaced.length - 1} more)` : ''}, so no scenario is left to write; to model it, give it a one-word name in the log (every line that names it)`);
   }
+  // Every probe line named a driver the log shows on two buses, of a device on no bus: the header's
+  // 'not read' lines say why, not 'holds no probe's own lines' beside the bound line it holds (s50 h9).
+  const unread = Object.keys(r.spec.drivers).length === 0 ? r.notes.filter((n) => n.startsWith('not read: ') && n.includes(', which the log shows on ')) : [];
+  if (unread.length) {
+    throw new ProbecheckError('E701', `${file}: no scenario is left to write: ${unread[0]}${unread.length > 1 ? ` (and ${unread.length - 1} more such line${unread.length > 2 ? 's' : ''})` : ''}; give the log's lines that put the device on its bus (bus.c's "bus: 'i2c': add device X", dyndbg on drivers/base/bus.c), or cut the other bus's driver lines`);
+  }
   if (r.events === 0 || Object.keys(r.spec.drivers).length === 0) {
     const supplier = supplierDeferral(log);
     throw new ProbecheckError('E701', `${file}: none of its ${count(log.lines, 'line')} shows a driver probing a device (${count(log.events.length, 'driver-core line')} read${log.wrapped ? `, ${log.wrapped.count} of them joined from wrapped lines` : ''}); ${log.prefixed

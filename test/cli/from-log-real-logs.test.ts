@@ -395,6 +395,15 @@ describe('from-log and validate on real logs (a new-user hunt, 2026-12-05)', () 
     expect(v.status).toBe(5);
   });
 
+  // s50 h9: a log whose only probe line names a driver of two buses, of a device on no bus (an i2c and
+  // an spi driver of one name, a driver_bound line alone), was E701 'this piece of the log holds no
+  // probe's own lines (matched, probing, bound ...)' beside the bound line it holds: the line not read, and why.
+  it('E701 of a log whose probe lines all name a driver of two buses says they were not read, and why', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'w.log'), ["bus: 'i2c': add driver wm8731", "bus: 'spi': add driver wm8731", "driver: 'wm8731': driver_bound: bound to device '0-001a'", ''].join('\n'));
+    oneErrorLine(dir, ['from-log', 'w.log'], /^probecheck: E701 \(log without driver-core events\): w\.log: no scenario is left to write: not read: line 3 \(`driver: 'wm8731': driver_bound: bound to device '0-001a'`\) names driver wm8731, which the log shows on i2c and spi, but no bus: no line puts its device 0-001a on one bus, .*; give the log's lines that put the device on its bus/);
+  });
+
   // Problem 5 (from-log's half): a bus named only by really_probe's "bound device" line was lost (written on platform).
   // s46 h8: a zynqmp boot (linuxdev.cc, 2023-12-10) and a Raspberry Pi 5 on 7.0 (raspberrypi/linux#7440, 2026-06-16).
   it('E701 names device_links_check_suppliers\' deferral (its own line, or a pending line\'s reason): it names no driver', () => {
