@@ -1402,7 +1402,9 @@ function checkedReleases(tb: ThreadBuilder, st: KStep, library?: string): KStep 
       // reads a returning thread's locks only where it holds one, as only its own moves make it an
       // owner (properties.ts), and would miss such a leak where the unreduced search reports it.
       if (o !== 0 && o !== me && o !== m && (m === 0 || m === me)) {
-        const to = k.threadNames[o - 1] ?? `thread #${o - 1}`, name = mutexName(k, real, i);
+        const to = k.threadNames[o - 1], name = mutexName(k, real, i);
+        // An id no thread has (s50 h9: 99 read 'thread #98 takes it in a step of its own').
+        if (to === undefined) throw new Error(`it writes ${o} as the owner of ${name}, an id no thread of this search has (1..${k.threadNames.length}): a thread takes a mutex only as itself (site.tb.owner), and releases it by writing 0`);
         throw new Error(`it makes ${to} the owner of ${name}${m === me ? ', which it held itself' : ''}: a thread takes a mutex only as itself (site.tb.owner), and releases it by writing 0; ${to} takes it in a step of its own that waits for it`);
       }
       if (m === 0 || m === me || o === m || lib?.has(i) || may?.has(i)) continue;

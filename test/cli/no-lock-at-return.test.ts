@@ -153,6 +153,13 @@ describe('no-lock-at-return: a hunk that makes another thread a lock\'s owner', 
       expect(r.status).toBe(2);
     }
   });
+  // s50 h9: an owner id no thread has read 'it makes thread #98 the owner ...; thread #98 takes it in a step of its own'.
+  it('an owner id no thread has is E203 saying so', () => {
+    writeFileSync(join(dir, 'none.ts'), patch('no-owner', false).replace('return next;', 's.dev[site.dev]!.mutex = 99;\n    return next;'));
+    const r = probecheck(['check', 'hand.ts', '--patch', 'none.ts', '--property', 'no-lock-at-return'], { cwd: dir });
+    expect(unwrap(r.stderr)).toMatch(/E203 \(step threw\): in step 'device_driver_attach\((dc|other),(dc|o)-drv\):device_unlock' of thread '(admin|helper)' \(drivers\/base\/dd\.c:device_driver_attach\): it writes 99 as the owner of &dev->mutex\(\1\), an id no thread of this search has \(1\.\.2\): a thread takes a mutex only as itself/);
+    expect(r.status).toBe(2);
+  });
 });
 
 // s49 h12: the module loaded at the start is loaded by a sub-model (loaded.ts loadedStart) that does
