@@ -1377,6 +1377,12 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   const acting = (n: number, on: (x: Action, i: number) => boolean) => Math.max(0, ...Array.from({ length: n }, (_, i) => actors.filter((a) => a.acts.some((x) => on(x, i))).length));
   const most: Most = { entries: plans.filter((p) => p.async).length, walkers: mostHolders(k),
     readers: acting(w.devices.length, (x, i) => x.op === 'uevent' && x.dev === i), stores: acting(w.drivers.length, (x, i) => (x.op === 'bind' || x.op === 'unbind') && x.drv === i) };
+  // Each is kept in a byte (state.ts): past it, said in the scenario's words, not as the state
+  // field's (s50 h9: 16 async devices at asyncInstances 8 were E102 "t.int(256): max must be ...").
+  const past = ([['async kworker threads (async_schedule entries: asyncInstances, now ' + w.asyncInstances + ', for each async probe or attach of a device)', most.entries, 'lower asyncInstances, or declare fewer async devices'],
+    ['bus_for_each_dev walks', most.walkers, 'declare fewer drivers registered or devices walked'], ['actors reading a uevent file', most.readers, 'declare fewer such actors'],
+    ['actors writing a bind or unbind file', most.stores, 'declare fewer such actors']] as const).find(([, n]) => n > 255);
+  if (past) throw new ProbecheckError('E601', `scenario '${spec.name}': it builds ${past[1]} ${past[0]}; at most 255 are modelled (the count of those at work at once is kept in a byte): ${past[2]}`);
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') }, fieldMeaning,
     notes: [...profileNotes(k, (m) => k.loaders![m]!.modprobes.length > 0 || k.loaders![m]!.requested), ...(loaded ? loadNotes(w, loadBlocked, patches.some(isUserPatch)) : [])], state: ((x) => (choice ? withBootOrder(x, ordered.length) : x))(kernelSchema(w, k.moduleWq.length, k.flushers.length, added, k.linksLock, k.shutdown, k.initStarted, mostWalks(k), most)),

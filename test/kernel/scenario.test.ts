@@ -460,6 +460,15 @@ describe('boot states and a release cycle', () => {
     expect(r.properties.map((p) => [p.name, p.verdict])).toEqual([['piled', 'reachable']]);
   });
 
+  // s50 h9: past a byte's count of async kworker threads (16 async devices at asyncInstances 8: 256)
+  // it was E102 "t.int(256): max must be an integer in 1..255", the state field's words.
+  it('more async kworker threads than a byte counts is E601 in the scenario\'s words', () => {
+    const d = Array.from({ length: 16 }, (_, i) => `x${i}`);
+    const s: ScenarioSpec = { name: 'async256', profile: 'v6.6', asyncInstances: 8, syncFallback: false, modules: { m: {} },
+      devices: Object.fromEntries(d.map((x) => [x, { present: true }])), drivers: { d: { matches: d, probeType: 'async', module: 'm' } }, actors: { boot: 'modprobe m' } };
+    expect(() => buildScenario(s, 'v6.6', '')).toThrow(/^scenario 'async256': it builds 256 async kworker threads \(async_schedule entries: asyncInstances, now 8, for each async probe or attach of a device\); at most 255 are modelled .*: lower asyncInstances, or declare fewer async devices$/);
+  });
+
   // s50 h2: a device's bus klist node held by walks, its uevent readers, and a driver's sysfs
   // stores were 3 bits each: eight actors at once were E201 (dev[x].busHeld was set to 8, and so
   // uevReaders, storesActive). They are sized by the scenario's walks and actors now (state.ts Most).
