@@ -159,6 +159,8 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   const hasChild = new Set<string>();
   /** Children of a probe added again outside a probe of their parent: taken as the first add, said. */
   const readds: { dev: string; line: number; first: number; by: string; now?: string }[] = [];
+  /** bus.c's `add device` lines of a device on its bus (until its `remove device`), and those repeated with none between: not written, said. */
+  const onBus = new Map<string, number>(), twice: { dev: string; line: number; first: number }[] = [];
   /** Whether `pdev` is `name`'s descendant by the parents read so far (the walk stops at a device seen twice). */
   const below = (pdev: string, name: string, line: number, cands: [string, { drv: string }][]) => {
     // Only a device with a child has a descendant: a walk per open probe and line made a chain of
@@ -760,6 +762,9 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     const task = e.task;
     const seenBefore = e.dev !== undefined ? lastSeen.get(e.dev) ?? 0 : 0;
     if (e.dev !== undefined) lastSeen.set(e.dev, e.line);
+    if (e.rule.id === 'bus_remove_device' && e.dev !== undefined) onBus.delete(e.dev);
+    const busFirst = e.rule.id === 'bus_add_device' && e.dev !== undefined ? onBus.get(e.dev) : undefined;
+    if (e.rule.id === 'bus_add_device' && e.dev !== undefined && busFirst === undefined) onBus.set(e.dev, e.line);
     switch (e.rule.id) {
       case 'initcall_start': if (e.module) { inits.set(initKey(task), [...(inits.get(initKey(task)) ?? []), e.module]); modules.add(e.module); initLine.set(e.module, e.line); } break;
       case 'late_initcall_start': used++; late ??= { line: e.line, how: 'its initcall_debug line', ...(task !== undefined ? { task } : {}) }; break;
@@ -782,6 +787,9 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
           // add is the first's, said (s49 h7: silent, and validate stopped at that line).
           const now = around(task).sync.at(-1)?.[0];
           if (d.addedBy?.startsWith('probe of') && now !== d.parent && !readds.some((x) => x.dev === d.name)) readds.push({ dev: d.name, line: e.line, first: addLine.get(d.name)!, by: `${d.addedBy}`, ...(now !== undefined ? { now } : {}) });
+          // bus.c's add line again with no remove line since: a device on its bus is added once
+          // (device_add of a name registered fails, -EEXIST); dropped with no word before (s50 h9).
+          else if (busFirst !== undefined && !readds.some((x) => x.dev === d.name)) twice.push({ dev: d.name, line: e.line, first: busFirst });
           break;
         }
         const enc = enclosing(d.name, task, e.line);
@@ -1622,6 +1630,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     notes.push(`${count(beside.length, 'device')} first seen while only a probe scheduled asynchronously was open (${f.dev} at line ${f.line}, during ${f.probe}), with no caller ids: not taken as registered by that probe, which runs in an async worker`);
   }
   if (namesakes) notes.push(`not read: ${count(namesakes, 'device_add line')} of a name added before and not removed: a class device of the same name (SCSI adds several: its class device, bsg, scsi_disk), not the device`);
+  for (const r of twice) notes.push(`not read: line ${r.line} adds ${r.dev} to its bus again, with no \`bus: ... remove device ${r.dev}\` line since its add at line ${r.first}: a registered device is not added again (device_add fails), so the log is a selection of lines or joins two boots; \`validate\` stops at that line`);
   for (const r of readds) notes.push(`${r.dev}: added again at line ${r.line} ${r.now !== undefined ? `inside the probe of ${r.now}` : 'outside any probe'}, but first at line ${r.first} by the ${r.by}: a device of a scenario has one parent and one registrar, so the second add is not written (\`validate\` follows the log past it only where the model adds the device so); to model both, give the device of the second add a name of its own in the log`);
   // Without caller ids both readings are guesses (each line given to the innermost probe open): the note names the one kept, the one dropped, and why the later.
   for (const c of cycles) notes.push(`${c.dev}: line ${c.line} comes inside ${c.probe}, a device the log shows registered (through its parents) by a probe of ${c.dev} itself${c.kept ? ` (${c.kept.dev}, taken as registered by ${c.kept.probe} at line ${c.kept.line})` : ''}: not taken as registered by that probe, which would make ${c.dev} its own ancestor (the log is a selection of lines, or joins two boots)${c.kept && !log.callerIds ? `; without caller ids both are guesses, each line given to the innermost probe open: the earlier (line ${c.kept.line}) is kept and this later one dropped, because the later is read against the parents the earlier set, not because it is less likely; if ${c.dev} is in fact registered by ${c.probe}, line ${c.kept.line} is the wrong guess (printk.caller=1 would name the tasks)` : ''}`);

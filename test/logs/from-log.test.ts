@@ -508,3 +508,18 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.checked.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+// s50 h9: bus.c's `add device` line of a device on its bus, again with no `remove device` line
+// between (a log that joins two boots, or a selection), was dropped with no word; validate then
+// stopped at that line.
+describe('from-log: a device added to its bus again with no removal between', () => {
+  it('is not written, and the header says so; with its remove line between it is no such note', () => {
+    const lines = ["bus: 'platform': add driver da", "bus: 'platform': add device a", "bus: 'platform': really_probe: probing driver da with device a",
+      "driver: 'da': driver_bound: bound to device 'a'"];
+    const again = fromLog(parseLog([...lines, "bus: 'platform': add device a"].join('\n')), 't');
+    expect(again.spec.actors).toEqual({ boot: ['register da', 'add a'] });
+    expect(again.notes).toContain("not read: line 5 adds a to its bus again, with no `bus: ... remove device a` line since its add at line 2: a registered device is not added again (device_add fails), so the log is a selection of lines or joins two boots; `validate` stops at that line");
+    const removed = fromLog(parseLog([...lines, "bus: 'platform': remove device a", "bus: 'platform': add device a"].join('\n')), 't');
+    expect(removed.notes.filter((n) => n.includes('to its bus again'))).toEqual([]);
+  });
+});
