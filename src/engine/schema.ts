@@ -268,7 +268,9 @@ export function checkedBytes(a: Uint8Array, refuse: (i: number, v: unknown) => E
 }
 
 function badValue(path: string, v: unknown, want: string): ModelError {
-  return new ModelError('E201', `state field ${shownPath(path)} was set to ${JSON.stringify(v)}; it must be ${want}`);
+  // NaN and Infinity as written (JSON says null: s50 h9 read 'set to null' of a NaN), undefined as itself.
+  const shown = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v) ?? String(v);
+  return new ModelError('E201', `state field ${shownPath(path)} was set to ${shown}; it must be ${want}`);
 }
 
 /** A state path as traces name it: a global without the `state.g.` prefix (`dev[dc].cnt`, not `state.g.dev[0].cnt`). */

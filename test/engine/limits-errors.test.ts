@@ -95,6 +95,11 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
     expect(e.message).not.toContain('(that is');   // a model of the user's own, no fieldMeaning: no gloss (s50 h8)
   });
 
+  // s50 h9: a NaN (a counter computed from undefined) read 'was set to null'.
+  it('a NaN or Infinity written to an integer field is named as such', () => {
+    for (const v of [NaN, Infinity]) expect(thrown(() => check(tiny((s) => { s.x = v; return null; }), { backend })).message).toMatch(new RegExp(`x was set to ${v}; it must be an integer in 0\\.\\.3`));
+  });
+
   // s50 h2: a kernel counter past its width read as the state's field name alone (`dev[dc].probeIn`).
   it('an E201 on a field the model explains says what it counts (Model.fieldMeaning)', () => {
     const m = tiny((s) => { s.x = 4; return null; });
