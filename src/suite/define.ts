@@ -7,6 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { didYouMean, ProbecheckError } from '../engine/errors.js';
+import { isPatchFile } from '../kernel/define-patch.js';
 
 /**
  * The folder a suite's `model` and `patches` are relative to: the suite file's real one, where
@@ -135,6 +136,9 @@ export function validateSuite(d: unknown, file: string): Suite {
     if (o.fixme === '') bad(`${f}.fixme`, 'expected the reason the case is not checked yet, not an empty string');
     if (o.patches !== undefined) {
       if (!Array.isArray(o.patches) || !o.patches.every((x) => typeof x === 'string' && x && !x.includes(','))) bad(`${f}.patches`, 'expected a list of patch file paths, relative to the suite file');
+      // A library patch's id (no path, no .ts, no such file) is a param's (s50 h9: 'no such file or directory', E503).
+      const id = (o.patches as string[]).findIndex((x) => !isPatchFile(x) && !existsSync(resolve(suiteDir(file), x)));
+      if (id >= 0) bad(`${f}.patches[${id}]`, `'${(o.patches as string[])[id]}' is no file beside the suite file; a library patch (a kernel commit's id) goes in params: { patches: '${(o.patches as string[])[id]}' }, patches: lists definePatch files`);
       // Folded into the `patches` parameter as absolute paths: the worker loads them from there.
       const files = (o.patches as string[]).map((x) => resolve(suiteDir(file), x));
       // Once: a suite module loaded twice in one process is the same object (its case's params already hold them).

@@ -695,6 +695,12 @@ export default defineSuite({ name: '${name}', model: './unplug.ts', cases: [
 export default defineSuite({ name: 'none', model: './unplug.ts', cases: [{ params: {}, expect: { 'single-binding': 'holds' }, credited: false }] });
 `);
     expect(probecheck(['check', 'none.suite.ts', '-q'], { cwd: dir }).stderr).toContain('cases[0].credited: the case has no patches: files to credit');
+    // s50 h9: a library patch's id in patches: was E503 'no such file or directory'.
+    writeFileSync(join(dir, 'lib.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'lib', model: './unplug.ts', cases: [{ params: {}, patches: ['654888327e9f'], expect: { 'single-binding': 'holds' } }] });
+`);
+    const lib = probecheck(['check', 'lib.suite.ts', '-q'], { cwd: dir });
+    expect([lib.status, lib.stderr.trim()]).toEqual([2, "probecheck: E502 (bad suite): lib.suite.ts: cases[0].patches[0]: '654888327e9f' is no file beside the suite file; a library patch (a kernel commit's id) goes in params: { patches: '654888327e9f' }, patches: lists definePatch files"]);
   });
   it('probecheck/vitest: toHold fails on a patch none of whose steps ran, as the CLI exits 5', async () => {
     writeFileSync(join(dir, 'idle2.ts'), patchFile('idle2', `{ fn: '__driver_attach', replace: 'device_lock', step: (_s, o) => o! }`));
