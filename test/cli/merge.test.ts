@@ -432,3 +432,13 @@ export default defineSuite({ name: 'np', model: ${JSON.stringify(PROBE_TREE)}, c
     expect(j.suites[0].cases.map((c: { statesStatus?: string }) => c.statesStatus)).toEqual(['not-pinned', 'not-pinned']);
   });
 });
+
+// s50 h9: a result file with no run and no suite merged to nothing, printed nothing, and exited 0.
+describe('merge of files that hold no run', () => {
+  it('is E504 (a verdict about nothing is none)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'none.json'), JSON.stringify({ format: 'probecheck-result', version: 1, runs: [] }));
+    const r = probecheck(['merge', 'none.json'], { cwd: dir });
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', "probecheck: E504 (shard results that do not merge): none.json: no shard's run to merge (it holds `runs: []` and no suite); merge reads what check --shard i/n --json-out FILE wrote"]);
+  });
+});
