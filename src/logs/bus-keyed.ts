@@ -53,8 +53,11 @@ export interface BusKeyed {
  * name the log shows so), rewritten in each event as `name@bus`; lines that cannot be placed are
  * taken out of the events and listed.
  */
-export function keyByBus(log: ParsedLog, only?: ReadonlySet<string>): BusKeyed {
+export function keyByBus(log: ParsedLog, only?: ReadonlySet<string>, known?: ReadonlyMap<string, string>): BusKeyed {
   const devBus = devicesOnBuses(log.events);
+  // A device the log puts on no bus is on the one a scenario declares for it (validate's: s50 h9,
+  // a driver_bound line of wm of device a, which the scenario has on i2c, went unchecked).
+  for (const [d, b] of known ?? []) if (!devBus.has(d)) devBus.set(d, b);
   const busOfLine = (e: LogEvent, place: 'drv' | 'dev'): string | undefined => {
     if (e.bus !== undefined) return e.bus;
     const d = place === 'drv' ? e.dev : e.drv;

@@ -182,7 +182,7 @@ export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number;
     const i = d.name.lastIndexOf('@'), n = d.name.slice(0, i);
     return i > 0 && w.w.buses.some((b) => b.name === d.name.slice(i + 1)) && !drvs.has(n) ? [n] : [];
   }));
-  const keyed = split.size ? keyByBus(log0, split) : undefined, log = keyed?.log ?? log0;
+  const keyed = split.size ? keyByBus(log0, split, new Map(w.w.devices.map((d) => [d.name, w.w.buses[d.bus]!.name]))) : undefined, log = keyed?.log ?? log0;
   for (const u of keyed?.unresolved ?? []) unchecked.push({ event: u.event, why: `it names driver ${u.drv}, which the scenario has on two buses, and neither the bus nor a device of one bus` });
   const guards = new Map<LogEvent, number>();
   for (const e of log.events) {

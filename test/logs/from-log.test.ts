@@ -447,6 +447,17 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.unchecked.map((u) => [u.event.line, u.why])).toEqual([[5, 'it names driver wm8731, which the scenario has on two buses, and neither the bus nor a device of one bus']]);
   });
 
+  // s50 h9: validate left a line of a device the log puts on no bus unchecked though the scenario
+  // puts that device on one (exit 5, 'nothing to check', for a log of driver_bound lines alone).
+  it("validate reads a line of a device the log puts on no bus as the driver of the scenario's bus for it", () => {
+    const { model } = built(pair(false));
+    const log = parseLog(["driver: 'wm8731': driver_bound: bound to device '0-001a'", "driver: 'wm8731': driver_bound: bound to device 'spi0.0'"].join('\n'));
+    const v = validate(model, log);
+    expect(v.unchecked).toEqual([]);
+    expect(v.checked).toHaveLength(2);
+    expect(v.verdict).toBe('behaviour');
+  });
+
   // s50 h6: such lines with no bus at all (KERN_WARNING's failure lines, printed with no dyndbg) are one
   // driver on platform, a guess the header did not say.
   it('a name on two devices with no bus named for any of them is one driver on platform, said', () => {
