@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { constantReads, joinReads } from '../../src/engine/patch-reads.js';
 import { CLI, probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
@@ -136,5 +137,20 @@ export default definePatch({ id: 'wf', subject: 'reads f in one part, writes it 
     // The split this test is about: part 1 read f and never wrote it, part 2 wrote it and never read it.
     const reads = [1, 2].map((i) => JSON.parse(readFileSync(join(dir, `w${i}.json`), 'utf8')).runs[0].patchReads.filter((r: { path: string }) => r.path === 'f'));
     expect(reads).toEqual([[{ patch: 'wf', path: 'f', value: false }], [{ patch: 'wf', path: 'f', written: true, unread: true }]]);
+  });
+});
+
+// merge's join of the shards' reads, field by field (patch-reads.ts): mutants that dropped a part's
+// `varied` where the first values agree, a later part's `written`, or kept a field another patch
+// varied in a patch's `changed` were not killed by the shard runs above (s50 h10). Pure, a few ms.
+describe("the shards' reads joined as one search's", () => {
+  it('a field varied in one part is varied, though the parts\' first values agree; written in any part is written', () => {
+    const a = [{ patch: 'p', path: 'x', value: 0 }, { patch: 'p', path: 'y', value: 1 }];
+    const b = [{ patch: 'p', path: 'x', value: 0, varied: true as const }, { patch: 'p', path: 'y', value: 1, written: true as const }];
+    expect(joinReads(a, b)).toEqual([{ patch: 'p', path: 'x', value: 0, varied: true }, { patch: 'p', path: 'y', value: 1, written: true }]);
+  });
+  it("a field read one way names only its own patch's fields read more ways", () => {
+    expect(constantReads([{ patch: 'p', path: 'x', value: 0 }, { patch: 'q', path: 'z', value: 2, varied: true }, { patch: 'p', path: 'w', value: 1, varied: true }]))
+      .toEqual([{ patch: 'p', path: 'x', value: 0, changed: ['w'] }]);
   });
 });
