@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { constantReads, joinReads } from '../../src/engine/patch-reads.js';
+import { mergeReached } from '../../src/engine/check.js';
 import { CLI, probecheck } from './run.js';
 import { oneErrorLine, userFolder } from './user-folder.js';
 
@@ -103,6 +104,12 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     refused((r) => { r.patchHunks = []; }, /runs\[0\]\.patchHunks: expected a non-empty list/);
     refused((r) => { (r.patchHunks as { hunks: { replace: string }[] }[])[0]!.hunks[0]!.replace = 'bus_for_each_dev'; },
       /shard 1\/2 of x .* ran with patch hunks "same \(base v5\.9\): __driver_attach:driver_match_device", shard 2\/2 with "same \(base v5\.9\): __driver_attach:bus_for_each_dev": the shards must run the same search/);
+    // Nor where one part is an older probecheck's and another did not log every read (s50 h10: a mutant saying the older one survived).
+    const n1 = JSON.parse(readFileSync(join(dir, 'p1.json'), 'utf8'));
+    n1.runs[0].patchReads = null;
+    writeFileSync(join(dir, 'n1.json'), JSON.stringify(n1));
+    edit((r) => { delete r.patchReads; });
+    expect(notes(['merge', 'n1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not recorded']);
     // Shards a limit stopped: as the unsharded run says it (merge said nothing).
     const cut = ['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '--max-states', '5', '--json'];
     const stopped = notes(cut).map((n) => n.text);
@@ -148,6 +155,9 @@ describe("the shards' reads joined as one search's", () => {
     const a = [{ patch: 'p', path: 'x', value: 0 }, { patch: 'p', path: 'y', value: 1 }];
     const b = [{ patch: 'p', path: 'x', value: 0, varied: true as const }, { patch: 'p', path: 'y', value: 1, written: true as const }];
     expect(joinReads(a, b)).toEqual([{ patch: 'p', path: 'x', value: 0, varied: true }, { patch: 'p', path: 'y', value: 1, written: true }]);
+  });
+  it('a patch step reached in one part only where the search stood idle, and in another not, is reached', () => {
+    expect(mergeReached([{ patch: 'p', step: 's', idle: true }], [{ patch: 'p', step: 's' }])).toEqual([{ patch: 'p', step: 's' }]);
   });
   it("a field read one way names only its own patch's fields read more ways", () => {
     expect(constantReads([{ patch: 'p', path: 'x', value: 0 }, { patch: 'q', path: 'z', value: 2, varied: true }, { patch: 'p', path: 'w', value: 1, varied: true }]))
