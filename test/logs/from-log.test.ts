@@ -6,6 +6,7 @@ import { fromLog, profileFor } from '../../src/logs/from-log.js';
 import { tooDeep } from '../../src/cli/from-log.js';
 import { MAX_STEPS } from '../../src/engine/compile.js';
 import { parseLog } from '../../src/logs/parse.js';
+import { keyByBus } from '../../src/logs/bus-keyed.js';
 import { validate } from '../../src/logs/validate.js';
 import { buildModel } from '../../src/cli/build.js';
 import { scenario, type ScenarioSpec } from '../../src/kernel/scenario.js';
@@ -456,6 +457,14 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.unchecked).toEqual([]);
     expect(v.checked).toHaveLength(2);
     expect(v.verdict).toBe('behaviour');
+  });
+
+  // A device name the log puts on two buses gives such a line neither (s50 h10: a mutant that took
+  // the device's last bus survived). keyByBus alone: no build.
+  it('a line naming no bus, whose device the log puts on two buses, is not read', () => {
+    const k = keyByBus(parseLog(["bus: 'i2c': add driver wm8731", "bus: 'spi': add driver wm8731", "bus: 'i2c': add device x", "bus: 'spi': add device x",
+      "driver: 'wm8731': driver_bound: bound to device 'x'"].join('\n')));
+    expect(k.unresolved.map((u) => [u.event.line, u.drv, u.dev])).toEqual([[5, 'wm8731', 'x']]);
   });
 
   // s50 h6: such lines with no bus at all (KERN_WARNING's failure lines, printed with no dyndbg) are one
