@@ -184,6 +184,9 @@ describe('strict scenario validation: unknown keys are errors with a did-you-mea
     const linked = (n: number) => ({ name: 'many', devices: { d0: { suppliers: ['d1'], present: true }, d1: { present: true } }, drivers: drivers(n), actors: { a: 'del d0' } });
     expect(buildScenario(linked(127), 'mainline', '').world.drivers).toHaveLength(127);
     expect(() => buildScenario(linked(128), 'mainline', '')).toThrow(/^scenario 'many': it declares 128 drivers and a managed device link \(d0 to d1\); with managed links at most 127 drivers are modelled/);
+    // A stateless link (device_link_add with DL_FLAG_STATELESS, made by a probe) keeps no driver number: past 127 drivers it builds (s50 h10: a mutant refusing any link survived).
+    const stateless = { ...drivers(200), x0: { matches: ['d0'], statelessLinks: [{ consumer: 'd0', supplier: 'd1' }] } };
+    expect(buildScenario({ name: 'many', devices: { d0: {}, d1: { present: true } }, drivers: stateless, actors: { a: 'add d0' } }, 'mainline', '').world.links).toHaveLength(1);
   });
 
   it('still accepts every bundled shape: undefined values mean absent', () => {
