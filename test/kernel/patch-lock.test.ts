@@ -283,6 +283,11 @@ describe("an actor's action that ends holding a patch's lock", () => {
     // here, but the last action's end is judged (free of the lock): holds, not vacuous (s48 h9: the
     // premise asked for a system call alone).
     expect(v(addDel, hold('add-to-del-p', ['device_add', 'bus_add_device'], ['device_del', 'kill_device'])).verdict).toBe('holds');
+    // Taken in add and held through a last action device_shutdown (reboot), which does not return:
+    // no leak, as for E205 (user-return.ts), nor a violation (a mutant judging its end survived: s50 h10).
+    const shut: ScenarioSpec = { ...addDel, name: 'add-shut', actors: { hotplug: ['add dc', 'device_shutdown'] } };
+    expect(run(shut, hold('add-to-shut', ['device_add', 'bus_add_device'])).properties[0]!.verdict).toBe('holds');
+    expect(v(shut, hold('add-to-shut-p', ['device_add', 'bus_add_device'])).verdict).toBe('holds');
     // Chosen by default with the patch: the scenario lists no properties.
     const { properties: _p, ...open } = sysfs;
     expect(run(open, hold('bind-leak-d', ['bind_store', 'bus_find_device_by_name'], ['unbind_store', 'bus_find_device_by_name'])).properties.find((p) => p.name === 'no-lock-at-return')?.verdict).toBe('violated');
