@@ -53,6 +53,7 @@ const UNLOAD_WAKE = 'kernel/module.c: wakeup processes in module_wq on module un
 const UEVENT_LOCK = 'drivers: core: synchronize really_probe() and dev_uevent()';
 const UEVENT_RCU = 'driver core: Fix uevent_show() vs driver detach race';
 const UEVENT_RCU_REVERT = `Revert "${UEVENT_RCU}"`;
+const READY = "driver core: Don't let a device probe until it's ready";
 
 /** One backport, or where a branch took a flag's change and its undoing, each change in order of sublevel (on, off, on again). */
 export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | Change[]>>>> = {
@@ -204,6 +205,19 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   UEVENT_SINGLE_READ: {
     '6.12.y': { taken: true, sublevel: 26, change: 'adds', how: `${RELEASE('6.12.26', '2025-05-02')} (with the revert of UEVENT_SHOW_LOCKED: its entry); no 6.12.y posting or tree read` },
     '6.6.y': { taken: true, sublevel: 89, change: 'adds', how: `${RELEASE('6.6.89', '2025-05-02')} ("Dmitry Torokhov (3): Revert "drivers: core: synchronize really_probe() and dev_uevent()"; driver core: introduce device_set_driver() helper; driver core: fix potential NULL pointer dereference in dev_uevent()"); no 6.6.y posting or tree read` },
+  },
+  // a2225b6e834a (v7.1-rc1, Cc: stable; s50 h12, 2026-12-07): each sublevel is the release
+  // announcement whose shortlog lists it (find_string on its subject, the announcement read at its
+  // Subject and shortlog), with its follow-up 5b484311507b ("driver core: Add kernel-doc for
+  // DEV_FLAG_COUNT enum value") in the same release. 6.18.27 (2026-05-07) took it too, a branch no
+  // profile covers. 5.4.y and older had ended before v7.1-rc1: no posting for them was found, not
+  // entered. No stable tree's dd.c or core.c was read: the hunks are the postings' (FLAGS.READY_TO_PROBE).
+  READY_TO_PROBE: {
+    '6.12.y': { taken: true, sublevel: 86, change: 'adds', subject: READY, how: `${RELEASE('6.12.86', '2026-05-07')} (Message-ID <2026050759-overcast-muscular-ff7d@gregkh>: "Douglas Anderson (3): ${READY}; device property: Make modifications of fwnode "flags" thread safe; driver core: Add kernel-doc for DEV_FLAG_COUNT enum value"; drivers/base/core.c 39 and drivers/base/dd.c 20 lines in its diffstat); no 6.12.y posting or tree read` },
+    '6.6.y': { taken: true, sublevel: 140, change: 'adds', subject: READY, how: `${RELEASE('6.6.140', '2026-05-17')} (Message-ID <2026051724-refinish-random-89f1@gregkh>: "Douglas Anderson (4): regset: use kvzalloc() for regset_get_alloc(); device property: ...; ${READY}; driver core: Add kernel-doc for DEV_FLAG_COUNT enum value"; core.c 39, dd.c 20 lines); the 6.6.140-rc1 review's pseudo-shortlog lists it too; the stable-rc push of 424646ebc13d (2026-05-12, linux-6.6.y) is FLAGS.READY_TO_PROBE's record, not re-read; Douglas Anderson's "[PATCH 6.6.y]" of 2026-04-27 seen, not read` },
+    '6.1.y': { taken: true, sublevel: 175, change: 'adds', subject: READY, how: `${RELEASE('6.1.175', '2026-06-01')} (Message-ID <2026060139-demotion-likeness-bb81@gregkh>: "Douglas Anderson (4): regset: use kvzalloc() for regset_get_alloc(); device property: ...; ${READY}; driver core: Add kernel-doc for DEV_FLAG_COUNT enum value"; core.c 39, dd.c 20 lines); the 6.1.175-rc1 review's pseudo-shortlog lists it too; a release's shortlog is of the commits since the one before, so 31d075b972bf (the stable-rc push of 2026-05-15 after "Linux 6.1.173", FLAGS.READY_TO_PROBE's record) did not reach 6.1.174 (its announcement not read); the linux-stable-rc push of 2026-06-07 (from 02eba76b9117 to b60bed9ddaeb, linux-6.1.y, ending at "Linux 6.1.176-rc1") lists 2eb63502ebe0 with that subject amid a revlist that starts with older fixes; whether that is 6.1.175's own commit was not read (either way 6.1.y has it from 6.1.175)` },
+    '5.15.y': { taken: true, sublevel: 209, change: 'adds', subject: READY, how: `${RELEASE('5.15.209', '2026-06-01')} (Message-ID <2026060133-province-amid-048a@gregkh>: "Douglas Anderson (3): device property: Make modifications of fwnode "flags" thread safe; ${READY}; driver core: Add kernel-doc for DEV_FLAG_COUNT enum value"; core.c 39, dd.c 20 lines); no 5.15.y posting or tree read` },
+    '5.10.y': { taken: true, sublevel: 258, change: 'adds', subject: READY, how: `${RELEASE('5.10.258', '2026-06-01')} (Message-ID <2026060127-improper-both-c91d@gregkh>: "Douglas Anderson (2): ${READY}; driver core: Add kernel-doc for DEV_FLAG_COUNT enum value"; drivers/base/core.c 26 and drivers/base/dd.c 12 lines in its diffstat, fewer than the other branches': the 5.10.y hunks not read); no 5.10.y posting or tree read` },
   },
 };
 

@@ -171,6 +171,19 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(backportsPast('6.12.30', v612).map((p) => backportName(p.flag, p.change, p.commit, p.subject))).toEqual(['the revert of UEVENT_SHOW_LOCKED (dc1771f71854, Revert "drivers: core: synchronize really_probe() and dev_uevent()")', 'UEVENT_SINGLE_READ (18daa52418e7, "driver core: fix potential NULL pointer dereference in dev_uevent()")']);
     expect(backportsPast('6.12.25', v612)).toEqual([]);
   });
+  // a2225b6e834a (READY_TO_PROBE, v7.1-rc1; s50 h12): the release announcements of 6.12.86, 6.6.140,
+  // 6.1.175, 5.15.209 and 5.10.258 list it; no LTS profile has it, so a log from there on is warned.
+  it('a log past a2225b6e834a\'s backport is warned of READY_TO_PROBE; one a sublevel before it not', async () => {
+    const at = (profile: string, v: string) => backportsPast(v, (f) => PROFILES[profile]!.flags.includes(f)).filter((p) => p.flag === 'READY_TO_PROBE').map((p) => `${p.branch}.${p.sublevel}`);
+    for (const [profile, branch, sub] of [['v6.12', '6.12', 86], ['v6.6', '6.6', 140], ['v6.1', '6.1', 175], ['v5.15', '5.15', 209], ['v5.10', '5.10', 258]] as const) {
+      expect(at(profile, `${branch}.${sub - 1}`), `${branch}.${sub - 1}`).toEqual([]);
+      expect(at(profile, `${branch}.${sub}`), `${branch}.${sub}`).toEqual([`${branch}.y.${sub}`]);
+    }
+    const v61 = await model('v6.1');
+    const name = 'READY_TO_PROBE (a2225b6e834a, "driver core: Don\'t let a device probe until it\'s ready") is in 6.1.y from 6.1.175';
+    expect(validate(v61, parseLog(LOG('6.1.175'))).warnings.find((x) => x.startsWith('the log is of'))).toContain(name);
+    expect(validate(v61, parseLog(LOG('6.1.174'))).warnings.join('\n')).not.toContain('READY_TO_PROBE');
+  });
   // uevent_show's device_lock in 4.19.y, 5.4.y, 5.15.y (s44 h18, release announcements): on with
   // c0a40097f0bc, off with 15fffc6a5624, on again with its revert; v4.19 .. v5.15 lack the lock.
   // 5.10.y too since s48 h19 (15fffc6a5624 at 5.10.224, by kernel.org's linux-stable push of that release).
@@ -294,6 +307,8 @@ describe('probecheck profiles lists the backports into the stable branch its log
     // A flag on and off again (s44 h14): one line per change, in order, each saying what it did.
     const v66 = probecheck(['profiles', 'v6.6']).stdout.split('\n').filter((l) => l.startsWith('  stable: 6.6.y: UEVENT_SHOW_LOCKED ')).map((l) => l.split(': ')[2]);
     expect(v66).toEqual(['UEVENT_SHOW_LOCKED taken from 6.6.35', 'UEVENT_SHOW_LOCKED ended by 15fffc6a5624 from 6.6.46', 'UEVENT_SHOW_LOCKED taken again by 9a71892cbcdb from 6.6.60', 'UEVENT_SHOW_LOCKED reverted from 6.6.89']);
+    // a2225b6e834a's release into 6.12.y (s50 h12): the announcement it was read in.
+    expect(probecheck(['profiles', 'v6.12']).stdout).toContain('\n  stable: 6.12.y: READY_TO_PROBE taken from 6.12.86: the "Linux 6.12.86" release announcement of 2026-05-07 lists it in its shortlog (Message-ID <2026050759-overcast-muscular-ff7d@gregkh>');
     const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
     expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined], ['4.14.y', 'MODULE_WAIT_ONCE', true, 305, 'adds', undefined], ['4.14.y', 'MODULE_WQ_UNLOAD_WAKE', true, 159, 'adds', undefined]]);
   });
