@@ -49,6 +49,7 @@ const RELEASE = (version: string, date: string) => `the "Linux ${version}" relea
 const QUEUE = (branch: string, date: string, id: string, version: string) => `kernel.org's post-receive mail of ${date} for linux-stable-rc queue/${branch} lists ${id} before the "Linux ${version}" commit`;
 const REVERT = 'Revert "module, async: async_synchronize_full() on module init iff async is used"';
 const GOING = "module: Don't wait for GOING modules";
+const EEXIST = 'kernel/module.c: Only return -EEXIST for modules that have finished loading';
 const UNLOAD_WAKE = 'kernel/module.c: wakeup processes in module_wq on module unload';
 const UEVENT_LOCK = 'drivers: core: synchronize really_probe() and dev_uevent()';
 const UEVENT_RCU = 'driver core: Fix uevent_show() vs driver detach race';
@@ -118,23 +119,22 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
   // 0254127ab977 (v6.2, Cc: stable) is one change with two flags: finished_loading counts a GOING
   // module as finished (the end of MODULE_LOAD_WAITS_GOING) and a load woken on module_wq looks the
   // module up once, -EEXIST or -EBUSY (MODULE_WAIT_ONCE), as the v6.2 profile takes it. Re-read
-  // 2026-12-07 (s44 h9). 4.19.y took it too (4.19.272: "Linux 4.19.272" of 2023-02-06 lists it,
-  // re-read by s44 h13; linux-stable-rt's v4.19-rt push of 2023-03-16 too), onto a kernel without 6e6de3dee51a's wait (v4.19 lacks
-  // MODULE_LOAD_WAITS_GOING): that backport's hunks were not read, so 4.19.y is not entered (s48
-  // h19: no 4.19 posting is in the index; find_string of the postings' subject, "module: Dont wait
-  // for GOING modules", finds the 4.14, 5.4, 5.10 and 6.1 ones only). 4.14.y took it at 4.14.305;
-  // its posting's context lines are 6e6de3dee51a's (finished_loading `!mod || mod->state ==
-  // MODULE_STATE_LIVE`, add_unformed_module waiting on any namesake not LIVE, then `goto again`),
-  // so 4.14.y had taken 6e6de3dee51a (MODULE_LOAD_WAITS_GOING) before it, at a sublevel not looked
-  // for, and its end is not entered either (v4.14 lacks the flag, so it would say nothing: an entry
-  // is a change against its branch's profile). 4.19.y may have taken it too (5d603311615f, which 4.19.90 took,
-  // says "Fixes: 6e6de3dee51a"): not read.
+  // 2026-12-07 (s44 h9). 4.14.y took it at 4.14.305; its posting's context lines are 6e6de3dee51a's
+  // (finished_loading `!mod || mod->state == MODULE_STATE_LIVE`, add_unformed_module waiting on any
+  // namesake not LIVE, then `goto again`), which 4.14.y took at 4.14.137 and 4.19.y at 4.19.65
+  // (release announcements, s50 h12: MODULE_LOAD_WAITS_GOING's entries). 4.19.y took 0254127ab977 at
+  // 4.19.272 ("Linux 4.19.272" of 2023-02-06, re-read by s44 h13 and s50 h12); no 4.19 posting is in
+  // the index (s48 h19: find_string of the postings' subject, "module: Dont wait for GOING modules",
+  // finds the 4.14, 5.4, 5.10 and 6.1 ones only; s50 h12: the subject with its apostrophe finds
+  // stable-rc revlists only), so its hunks are taken to be 4.14.305's (the same 26 lines of
+  // kernel/module.c in both diffstats, on the same 6e6de3dee51a code), not read.
   MODULE_WAIT_ONCE: {
     '4.14.y': { taken: true, sublevel: 305, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('4.14.305', '2023-02-06')} (Message-Id <16756683924720@kroah.com>: "Petr Pavlu (1): ${GOING}"; kernel/module.c 26 lines in its diffstat); ` + POSTING('4.14.305-rc1', '[PATCH 4.14 26/62] module: Dont wait for GOING modules', '2023-02-03', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + ', read whole: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module waits only for a COMING or UNFORMED namesake, looks it up again once woken (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
     '6.1.y': { taken: true, sublevel: 9, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); ` + POSTING('6.1.9-rc1', '[PATCH 6.1 210/313] module: Dont wait for GOING modules', '2023-01-30', 'commit 0254127ab977e70798707a7a2b757c9f3c971210 upstream') + '; its hunks: finished_loading also counts MODULE_STATE_GOING as finished, and add_unformed_module, woken, looks the module up again (no `goto again`) and returns -EEXIST if it is LIVE, else -EBUSY' },
     '5.15.y': { taken: true, sublevel: 91, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); kernel.org's post-receive mail of 2023-01-30 for linux-stable-rc linux-5.15.y lists 8020f7fbec22 with that subject and ends at "Linux 5.15.91-rc1"; the 5.15.y posting not read` },
     '5.10.y': { taken: true, sublevel: 166, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} ("Petr Pavlu (1): ${GOING}"); the 5.10.y posting not read` },
     '5.4.y': { taken: true, sublevel: 231, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.4.231', '2023-02-06')} ("Petr Pavlu (1): ${GOING}"); the 5.4.y posting not read` },
+    '4.19.y': { taken: true, sublevel: 272, change: 'adds', commit: '0254127ab977', subject: GOING, how: `${RELEASE('4.19.272', '2023-02-06')} (Message-Id <16756683972392@kroah.com>: "Petr Pavlu (1): ${GOING}"; kernel/module.c 26 lines in its diffstat, as in 4.14.305's, whose posting was read whole), onto 4.19.65's 6e6de3dee51a (MODULE_LOAD_WAITS_GOING's entry); no 4.19.y posting or tree read: the hunks are taken to be 4.14.305's` },
   },
   // 5d603311615f (v5.5; Fixes: 6e6de3dee51a): delete_module wakes module_wq after free_module. In
   // 4.19.y it ends the sleep of a load in free_module's UNFORMED window (v4.19 builds that hang, s45
@@ -144,7 +144,20 @@ export const BACKPORTS: Partial<Record<Flag, Partial<Record<Branch, Backport | C
     '4.19.y': { taken: true, sublevel: 90, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('4.19.90', '2019-12-17')} ("Konstantin Khorenko (1): kernel/module.c: wakeup processes in module_wq on module unload"; kernel/module.c, 2 lines, in its diffstat); the 4.19.y posting not read` },
     '5.4.y': { taken: true, sublevel: 9, change: 'adds', subject: UNLOAD_WAKE, how: `${RELEASE('5.4.9', '2020-01-09')}; ` + POSTING('5.4.9-rc1', '[PATCH 5.4 141/191] kernel/module.c: wakeup processes in module_wq on module unload', '2020-01-07', 'commit 5d603311615f612320bb77bd2a82553ef1ced5b7 upstream') + ', read whole: `wake_up_all(&module_wq);` after `free_module(mod);` in delete_module' },
   },
+  // 6e6de3dee51a (v5.3) into 4.14.y and 4.19.y (s50 h12): the release announcements of 2019-08-06,
+  // each listing "Prarit Bhargava (1): kernel/module.c: Only return -EEXIST for modules that have
+  // finished loading" (kernel/module.c 6 lines in each diffstat; 4.4.188 of that day too); ended by
+  // 0254127ab977 as in the newer branches. Neither branch's 6e6de3dee51a hunk was read; 4.14.305's
+  // posting shows its code as context (MODULE_WAIT_ONCE's entry).
   MODULE_LOAD_WAITS_GOING: {
+    '4.14.y': [
+      { taken: true, sublevel: 137, change: 'adds', subject: EEXIST, how: `${RELEASE('4.14.137', '2019-08-06')} (Message-ID <20190806184218.GA27725@kroah.com>: "Prarit Bhargava (1): ${EEXIST}"; kernel/module.c 6 lines in its diffstat); no 4.14.y posting or tree read; the "[PATCH 4.14 26/62]" posting of 0254127ab977 (2023-02-03) has its finished_loading and wait as context lines` },
+      { taken: true, sublevel: 305, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('4.14.305', '2023-02-06')}; the "[PATCH 4.14 26/62]" posting of 2023-02-03, read whole, makes finished_loading count MODULE_STATE_GOING as finished (MODULE_WAIT_ONCE's entry)` },
+    ],
+    '4.19.y': [
+      { taken: true, sublevel: 65, change: 'adds', subject: EEXIST, how: `${RELEASE('4.19.65', '2019-08-06')} (Message-ID <20190806184240.GA27858@kroah.com>: "Prarit Bhargava (1): ${EEXIST}"; kernel/module.c 6 lines in its diffstat, as in 4.14.137's); no 4.19.y posting or tree read` },
+      { taken: true, sublevel: 272, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('4.19.272', '2023-02-06')} (MODULE_WAIT_ONCE's entry; the 4.19.y hunk not read)` },
+    ],
     '6.1.y': { taken: true, sublevel: 9, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('6.1.9', '2023-02-01')}; the "[PATCH 6.1 210/313]" posting of 2023-01-30 makes finished_loading \`!mod || LIVE || GOING\` (MODULE_WAIT_ONCE's entry)` },
     '5.15.y': { taken: true, sublevel: 91, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.15.91', '2023-02-01')} (MODULE_WAIT_ONCE's entry; the 5.15.y hunk not read)` },
     '5.10.y': { taken: true, sublevel: 166, change: 'removes', commit: '0254127ab977', subject: GOING, how: `${RELEASE('5.10.166', '2023-02-01')} (MODULE_WAIT_ONCE's entry; the 5.10.y hunk not read)` },

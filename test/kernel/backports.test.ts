@@ -111,8 +111,19 @@ describe('the backports data', () => {
     expect(backportsPast('5.10.150', () => true).filter((p) => p.change === 'adds')).toEqual([]);
     const branches: Branch[] = ['4.14.y'];
     // 4.14.159 took 5d603311615f (s48 h19): delete_module wakes module_wq, which v4.14 lacks.
-    expect(backportsPast('4.14.270', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => [p.branch, p.flag, p.change])).toEqual([[branches[0], 'MODULE_SYNC_PF_USED_ASYNC', 'removes'], [branches[0], 'MODULE_WQ_UNLOAD_WAKE', 'adds']]);
-    expect(backportsPast('4.14.158', (f) => PROFILES['v4.14']!.flags.includes(f))).toEqual([]);
+    // 4.14.137 took 6e6de3dee51a (s50 h12): a load waits for a GOING namesake, which v4.14 lacks; 4.14.305 ended it.
+    expect(backportsPast('4.14.270', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => [p.branch, p.flag, p.change])).toEqual([[branches[0], 'MODULE_SYNC_PF_USED_ASYNC', 'removes'], [branches[0], 'MODULE_WQ_UNLOAD_WAKE', 'adds'], [branches[0], 'MODULE_LOAD_WAITS_GOING', 'adds']]);
+    expect(backportsPast('4.14.136', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => p.flag)).not.toContain('MODULE_LOAD_WAITS_GOING');
+    expect(backportsPast('4.14.305', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => p.flag)).not.toContain('MODULE_LOAD_WAITS_GOING');
+    // 4.19.y likewise: on from 4.19.65, off (and MODULE_WAIT_ONCE on) from 4.19.272.
+    const v419 = (f: Flag) => PROFILES['v4.19']!.flags.includes(f);
+    const going = (v: string) => backportsPast(v, v419).filter((p) => p.flag.startsWith('MODULE_')).map((p) => `${p.flag}@${p.sublevel}`);
+    expect(going('4.19.64')).toEqual([]);
+    expect(going('4.19.65')).toEqual(['MODULE_LOAD_WAITS_GOING@65']);
+    expect(going('4.19.271')).toEqual(['MODULE_SYNC_PF_USED_ASYNC@231', 'MODULE_WQ_UNLOAD_WAKE@90', 'MODULE_LOAD_WAITS_GOING@65']);
+    expect(going('4.19.272')).toEqual(['MODULE_SYNC_PF_USED_ASYNC@231', 'MODULE_WAIT_ONCE@272', 'MODULE_WQ_UNLOAD_WAKE@90']);
+    expect(backportsPast('4.14.136', (f) => PROFILES['v4.14']!.flags.includes(f))).toEqual([]);
+    expect(backportsPast('4.14.158', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => p.flag)).toEqual(['MODULE_LOAD_WAITS_GOING']);
     // 4.14.305 took 0254127ab977 (its 4.14 posting read): a load woken on module_wq looks once.
     expect(backportsPast('4.14.305', (f) => PROFILES['v4.14']!.flags.includes(f)).map((p) => `${p.flag}@${p.sublevel}`)).toContain('MODULE_WAIT_ONCE@305');
   });
@@ -153,7 +164,7 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(validate(v510, parseLog(LOG('5.10.5'))).warnings).toEqual([]);
     // A revert taken: the profile has what the kernel took out.
     const r = validate(await model('v4.14'), parseLog(LOG('4.14.270'))).warnings;
-    expect(r).toEqual([expect.stringMatching(/^the log is of Linux 4\.14\.270 \(line 1\), a stable kernel past 2 backports that profile v4\.14 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC \(67d6212afda2, Revert "module, async: async_synchronize_full\(\) on module init iff async is used"\) is in 4\.14\.y from 4\.14\.268; MODULE_WQ_UNLOAD_WAKE \(5d603311615f, "kernel\/module\.c: wakeup processes in module_wq on module unload"\) is in 4\.14\.y from 4\.14\.159; a verdict that rests on them/)]);
+    expect(r).toEqual([expect.stringMatching(/^the log is of Linux 4\.14\.270 \(line 1\), a stable kernel past 3 backports that profile v4\.14 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC \(67d6212afda2, Revert "module, async: async_synchronize_full\(\) on module init iff async is used"\) is in 4\.14\.y from 4\.14\.268; MODULE_WQ_UNLOAD_WAKE \(5d603311615f, "kernel\/module\.c: wakeup processes in module_wq on module unload"\) is in 4\.14\.y from 4\.14\.159; MODULE_LOAD_WAITS_GOING \(6e6de3dee51a, "kernel\/module\.c: Only return -EEXIST for modules that have finished loading"\) is in 4\.14\.y from 4\.14\.137; a verdict that rests on them/)]);
     // At another profile than the log's: `profiles` lists 4.14.y's backports under v4.14, not v5.10.
     const other = validate(v510, parseLog(LOG('4.14.270'))).warnings;
     expect(other.at(-1)).toMatch(/that profile v5\.10 does not model: the revert of MODULE_SYNC_PF_USED_ASYNC .* is in 4\.14\.y from 4\.14\.268; .*\(probecheck profiles v4\.14 says how each backport is known\)$/);
@@ -247,13 +258,15 @@ describe('a log of a stable kernel past a backport', async () => {
     expect(o.status).toBe(0);
     expect(o.stderr).toContain('profile v4.19; run: probecheck check');
     expect(readFileSync(join(dir, 'lts.ts'), 'utf8')).toContain('"profile": "v4.19"');
-    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 8 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
+    expect(o.stderr).toMatch(/^warning: the log is of Linux 4\.19\.200 \(line 1\), a stable kernel past 9 backports that profile v4\.19 does not model: TIMEOUT_WALK_LOCKED \(eed6e41813de, .* is in 4\.19\.y from 4\.19\.188; LINKS_NO_DRIVER_DORMANT \(15cfb0941603, .* is in 4\.19\.y from 4\.19\.112; AUTOPROBE_CONSUMER \(e7dd40105aac, .* is in 4\.19\.y from 4\.19\.112;/);
     // 4.19.66 took v5.1's dead flag and v5.3's kill_device, 4.19.141 654888327e9f (s44 h11).
     expect(o.stderr).toContain('DEAD_FLAG (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; KILL_DEVICE (00289cd87676, "drivers/base: Introduce kill_device()") is in 4.19.y from 4.19.66; the end of ATTACH_DRIVER_EBUSY (3451a495ef24, "driver core: Establish order of operations for device_add and device_del via bitflag") is in 4.19.y from 4.19.66; ATTACH_DEAD_CHECK (654888327e9f, "driver core: Avoid binding drivers to dead devices") is in 4.19.y from 4.19.141;');
     // The revert of MODULE_SYNC_PF_USED_ASYNC came at 4.19.231, past this log.
     expect(o.stderr).not.toContain('MODULE_SYNC_PF_USED_ASYNC');
     // 5d603311615f (v5.5) came at 4.19.90: delete_module wakes the load v4.19 leaves asleep in free_module's UNFORMED window (s45 h10).
     expect(o.stderr).toContain('MODULE_WQ_UNLOAD_WAKE (5d603311615f, "kernel/module.c: wakeup processes in module_wq on module unload") is in 4.19.y from 4.19.90');
+    // 4.19.65 took 6e6de3dee51a (s50 h12): a load waits for a GOING namesake; 0254127ab977 ended it at 4.19.272.
+    expect(o.stderr).toContain('MODULE_LOAD_WAITS_GOING (6e6de3dee51a, "kernel/module.c: Only return -EEXIST for modules that have finished loading") is in 4.19.y from 4.19.65');
   });
   it('v4.19\'s text is of 4.19.45 or earlier: no 4.19.y backport it reads is listed past it (s44 h10)', () => {
     // 0b777eee88d7's 4.19 backport ("[PATCH 4.19 110/114]", 2019-05-23; "Linux 4.19.46") drops
@@ -280,7 +293,7 @@ describe('a verdict at an LTS profile that rests on a fix its stable branch took
     expect(run(spec, 'v5.1').verdicts['no-probe-after-del']).toBe('holds');
     const v419 = (f: Flag) => PROFILES['v4.19']!.flags.includes(f);
     expect(backportsPast('4.19.65', v419).map((p) => p.flag)).not.toContain('DEAD_FLAG');
-    expect(backportsPast('4.19.66', v419).map((p) => `${p.flag}@${p.sublevel}:${p.change}`)).toEqual(['DEAD_FLAG@66:adds', 'KILL_DEVICE@66:adds', 'ATTACH_DRIVER_EBUSY@66:removes']);
+    expect(backportsPast('4.19.66', v419).map((p) => `${p.flag}@${p.sublevel}:${p.change}`)).toEqual(['DEAD_FLAG@66:adds', 'KILL_DEVICE@66:adds', 'ATTACH_DRIVER_EBUSY@66:removes', 'MODULE_LOAD_WAITS_GOING@65:adds']);
     expect(backportsPast('4.19.141', v419).map((p) => p.flag)).toContain('ATTACH_DEAD_CHECK');
   });
   it('5.4.60 took 654888327e9f (ATTACH_DEAD_CHECK), which v5.4 lacks and builds as a patch', () => {
@@ -310,6 +323,6 @@ describe('probecheck profiles lists the backports into the stable branch its log
     // a2225b6e834a's release into 6.12.y (s50 h12): the announcement it was read in.
     expect(probecheck(['profiles', 'v6.12']).stdout).toContain('\n  stable: 6.12.y: READY_TO_PROBE taken from 6.12.86: the "Linux 6.12.86" release announcement of 2026-05-07 lists it in its shortlog (Message-ID <2026050759-overcast-muscular-ff7d@gregkh>');
     const j = JSON.parse(probecheck(['profiles', 'v4.14', '--json']).stdout) as { profiles: { backports: { branch: string; flag: string; taken: boolean; sublevel?: number; change?: string; indirect?: boolean }[] }[] };
-    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined], ['4.14.y', 'MODULE_WAIT_ONCE', true, 305, 'adds', undefined], ['4.14.y', 'MODULE_WQ_UNLOAD_WAKE', true, 159, 'adds', undefined]]);
+    expect(j.profiles[0]!.backports.map((b) => [b.branch, b.flag, b.taken, b.sublevel, b.change, b.indirect])).toEqual([['4.14.y', 'ASYNC_AFTER_UNLOCK', false, undefined, undefined, true], ['4.14.y', 'MODULE_SYNC_PF_USED_ASYNC', true, 268, 'removes', undefined], ['4.14.y', 'MODULE_WAIT_ONCE', true, 305, 'adds', undefined], ['4.14.y', 'MODULE_WQ_UNLOAD_WAKE', true, 159, 'adds', undefined], ['4.14.y', 'MODULE_LOAD_WAITS_GOING', true, 137, 'adds', undefined], ['4.14.y', 'MODULE_LOAD_WAITS_GOING', true, 305, 'removes', undefined]]);
   });
 });
