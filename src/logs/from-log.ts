@@ -756,6 +756,9 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     if (!dv || dv.addedBy === undefined || dv.addedBy.startsWith('probe of') || delled.has(name) || around(dv.addTask).sync.length) return;
     act(dv.addedBy, `del ${name}`);
     delled.set(name, dv.addTask);
+    // Read as its del, it is off its bus as after bus.c's remove line (device_unregister prints before
+    // device_del's bus_remove_device): bus.c's add line again is no repeat (s50 h13).
+    onBus.delete(name);
   };
   for (const e of log.events) {
     for (; ui < unregs.length && unregs[ui]!.line < e.line; ui++) unregister(unregs[ui]!.name);
