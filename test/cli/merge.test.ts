@@ -441,4 +441,20 @@ describe('merge of files that hold no run', () => {
     const r = probecheck(['merge', 'none.json'], { cwd: dir });
     expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', "probecheck: E504 (shard results that do not merge): none.json: no shard's run to merge (it holds `runs: []` and no suite); merge reads what check --shard i/n --json-out FILE wrote"]);
   });
+
+  // s50 h13: beside a file that holds a suite (here an all-FIXME suite's shard, which has no run but its
+  // suite: no search, ~0.3 s) it merged unsaid, as if it were one of the parts.
+  it('is E504 beside real shards too, naming it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'none.json'), JSON.stringify({ format: 'probecheck-result', version: 1, runs: [] }));
+    writeFileSync(join(dir, 'fx.suite.ts'), `import { defineSuite } from 'probecheck';
+export default defineSuite({ name: 'fx', model: ${JSON.stringify(PROBE_TREE)}, cases: [
+  { params: { variant: 'fixed', N: 2 }, expect: { 'parent-before-child': 'holds' }, fixme: 'later' },
+] });
+`);
+    expect(probecheck(['check', 'fx.suite.ts', '--shard', '1/1', '--json-out', 'p1.json', '-q'], { cwd: dir }).status).toBe(3);
+    expect(probecheck(['merge', 'p1.json', '-q'], { cwd: dir }).status).toBe(3);
+    const r = probecheck(['merge', 'p1.json', 'none.json'], { cwd: dir });
+    expect([r.status, r.stdout, r.stderr.trim()]).toEqual([2, '', "probecheck: E504 (shard results that do not merge): none.json: no shard's run to merge (it holds `runs: []` and no suite); merge reads what check --shard i/n --json-out FILE wrote"]);
+  });
 });
