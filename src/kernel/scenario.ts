@@ -1380,8 +1380,11 @@ function buildPaths(spec: ScenarioSpec, profileName: string, patchList: string, 
   // Each is kept in a byte (state.ts): past it, said in the scenario's words, not as the state
   // field's (s50 h9: 16 async devices at asyncInstances 8 were E102 "t.int(256): max must be ...").
   const past = ([['async kworker threads (async_schedule entries: asyncInstances, now ' + w.asyncInstances + ', for each async probe or attach of a device)', most.entries, 'lower asyncInstances, or declare fewer async devices'],
-    ['bus_for_each_dev walks', most.walkers, 'declare fewer drivers registered or devices walked'], ['actors reading a uevent file', most.readers, 'declare fewer such actors'],
-    ['actors writing a bind or unbind file', most.stores, 'declare fewer such actors']] as const).find(([, n]) => n > 255);
+    // Counted as the state field is (state.ts Most): walks by place (a thread and nesting depth, not by
+    // driver: s50 h8), readers of one device's file, writers of one driver's (s50 h13: said as totals).
+    ['bus_for_each_dev walks that may hold one device\'s bus node at once (one a thread and nesting depth)', most.walkers, 'declare fewer actors or probes that register a driver of its bus'],
+    ['actors reading one device\'s uevent file', most.readers, 'declare fewer such actors'],
+    ['actors writing one driver\'s bind or unbind file', most.stores, 'declare fewer such actors']] as const).find(([, n]) => n > 255);
   if (past) throw new ProbecheckError('E601', `scenario '${spec.name}': it builds ${past[1]} ${past[0]}; at most 255 are modelled (the count of those at work at once is kept in a byte): ${past[2]}`);
   const model: Model = {
     name: spec.name, params: { profile: prof.name, patches: patchEntries(patchList).join(',') }, fieldMeaning,

@@ -472,6 +472,14 @@ describe('boot states and a release cycle', () => {
     expect(() => buildScenario(s, 'v6.6', '')).toThrow(/^scenario 'async256': it builds 256 async kworker threads \(async_schedule entries: asyncInstances, now 8, for each async probe or attach of a device\); at most 255 are modelled .*: lower asyncInstances, or declare fewer async devices$/);
   });
 
+  // s50 h13: the count is the state field's, of one device's file (state.ts Most.readers), and said so:
+  // 'actors reading a uevent file' read as a total of actors, which the count is not.
+  it("more actors reading one device's uevent file than a byte counts is E601 saying it is one file's", () => {
+    const actors = Object.fromEntries(Array.from({ length: 256 }, (_, i) => [`t${i}`, 'uevent a']));
+    const s: ScenarioSpec = { name: 'uev256', profile: 'v6.6', devices: { a: { present: true } }, drivers: {}, actors };
+    expect(() => buildScenario(s, 'v6.6', '')).toThrow(/^scenario 'uev256': it builds 256 actors reading one device's uevent file; at most 255 are modelled .*: declare fewer such actors$/);
+  });
+
   // s50 h2: a device's bus klist node held by walks, its uevent readers, and a driver's sysfs
   // stores were 3 bits each: eight actors at once were E201 (dev[x].busHeld was set to 8, and so
   // uevReaders, storesActive). They are sized by the scenario's walks and actors now (state.ts Most).
