@@ -269,7 +269,8 @@ export function checkedBytes(a: Uint8Array, refuse: (i: number, v: unknown) => E
 
 function badValue(path: string, v: unknown, want: string): ModelError {
   // NaN and Infinity as written (JSON says null: s50 h9 read 'set to null' of a NaN), undefined as itself.
-  const shown = typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v) ?? String(v);
+  // An object JSON cannot print (a cycle, a BigInt inside) threw from here: 'step threw: Converting circular structure' (s50 h13).
+  const shown = typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : ((): string => { try { return JSON.stringify(v) ?? String(v); } catch { return `an ${Array.isArray(v) ? 'array' : 'object'} JSON cannot print (a cycle or a BigInt in it)`; } })();
   return new ModelError('E201', `state field ${shownPath(path)} was set to ${shown}; it must be ${want}`);
 }
 

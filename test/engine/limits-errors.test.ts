@@ -100,6 +100,13 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
     for (const v of [NaN, Infinity]) expect(thrown(() => check(tiny((s) => { s.x = v; return null; }), { backend })).message).toMatch(new RegExp(`x was set to ${v}; it must be an integer in 0\\.\\.3`));
   });
 
+  // s50 h13: an object JSON cannot print threw from the message's own JSON.stringify, and the error
+  // read as the step's: E203 'Converting circular structure to JSON'.
+  it('an object with a cycle written to an integer field is E201 naming the field', () => {
+    const e = thrown(() => check(tiny((s) => { const o: Record<string, unknown> = {}; o.o = o; s.x = o as unknown as number; return null; }), { backend }));
+    expect([e.code, e.message]).toEqual(['E201', expect.stringMatching(/x was set to an object JSON cannot print \(a cycle or a BigInt in it\); it must be an integer in 0\.\.3/)]);
+  });
+
   // s50 h2: a kernel counter past its width read as the state's field name alone (`dev[dc].probeIn`).
   it('an E201 on a field the model explains says what it counts (Model.fieldMeaning)', () => {
     const m = tiny((s) => { s.x = 4; return null; });
