@@ -288,6 +288,9 @@ describe("an actor's action that ends holding a patch's lock", () => {
     const shut: ScenarioSpec = { ...addDel, name: 'add-shut', actors: { hotplug: ['add dc', 'device_shutdown'] } };
     expect(run(shut, hold('add-to-shut', ['device_add', 'bus_add_device'])).properties[0]!.verdict).toBe('holds');
     expect(v(shut, hold('add-to-shut-p', ['device_add', 'bus_add_device'])).verdict).toBe('holds');
+    // The lock is taken and kept: the same actor with no device_shutdown after the add ends holding it
+    // (s50 h13: without this, a hunk that never fired would read 'holds' above too, as h10's first try did).
+    expect(v({ ...shut, name: 'add-only', actors: { hotplug: ['add dc'] } }, hold('add-only-p', ['device_add', 'bus_add_device'])).verdict).toBe('violated');
     // Chosen by default with the patch: the scenario lists no properties.
     const { properties: _p, ...open } = sysfs;
     expect(run(open, hold('bind-leak-d', ['bind_store', 'bus_find_device_by_name'], ['unbind_store', 'bus_find_device_by_name'])).properties.find((p) => p.name === 'no-lock-at-return')?.verdict).toBe('violated');
