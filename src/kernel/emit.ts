@@ -540,6 +540,31 @@ export class Block {
     if (this.local.has(l)) throw new Error(`internal: ${this.prefix} defines step '${l}' twice`);
     this.local.set(l, s); return this;
   }
+  /**
+   * Build the call the function's C opens with, whose steps the model builds before this block's
+   * own (device_shutdown's `wait_for_device_probe();`, returning to `device_block_probing`): an
+   * insert at the entry (`after: null`) goes on the edge where that call returns to the first
+   * step, as the C line placed before that step runs (s50 h14: the callee went straight to the
+   * step, and the insert never ran, said as "no thread reaches it").
+   */
+  leading<T>(build: () => T): T {
+    const from = this.tb.added.length, r = build();
+    this.leadingSteps.push(...this.tb.added.slice(from));
+    return r;
+  }
+  private readonly leadingSteps: string[] = [];
+  /**
+   * Why the function's callers may enter it past its first step (a test the caller's step makes:
+   * __device_release_driver's async_synchronize_full only for a driver that probes asynchronously):
+   * an insert at its entry would not run on every path, and is refused (E604) with this reason.
+   */
+  entersPast?: string;
+  /**
+   * A loop's body built as a block of its own (device_shutdown's turn for one device, driver_detach's
+   * release of one): not where the function starts, so an insert at the entry (`after: null`) is
+   * not made in it (s50 h14: `before: FIRST` ran at every turn of the walk as well as once at entry).
+   */
+  loopBody = false;
   /** A local name for a global label (a callee's entry), so patches can name it. */
   link(l: string, global: string): this { this.alias.set(l, global); return this; }
   /** A local name whose target is chosen when a step goes there (a callee entry that depends on state). */
@@ -556,6 +581,7 @@ export class Block {
   private userHunkFits(h: Hunk): boolean {
     if (h.replace !== undefined) return this.local.has(h.replace);
     const { after, before } = h.insert!;
+    if (after === null && this.loopBody) return false;
     return ([] as string[]).concat(after ?? []).every((a) => this.local.has(a)) && (before === RETURN || (before === FIRST && after === null) || this.local.has(before) || this.alias.has(before) || this.routes.has(before));
   }
 
@@ -637,7 +663,7 @@ export class Block {
   /** Apply the patches, register the steps in the thread; returns the block's entry label. */
   done(): string {
     const site: Site = { k: this.tb.k, tb: this.tb, fn: this.name, dev: this.dev, drv: this.drv, depth: this.depth, link: this.linkIdx };
-    const order = [...this.local.keys()];
+    const order = [...this.local.keys()], first = order[0]!;
     const patchedBy = new Map<string, Patch>(), origSince = new Map<string, string | undefined>(), weakNotes = new Map<string, string>();
     // A user's step that keeps a mutex wait's own `await`: it waits for that mutex whatever its `waits` says.
     const keptMutex = new Set<string>();
@@ -862,6 +888,7 @@ export class Block {
           const before = h.insert.before === FIRST ? order[0]! : h.insert.before;
           const afters = after === null ? [] : ([] as string[]).concat(after);
           for (const a of afters) if (!this.local.get(a)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${a}'; it has: ${order.join(', ')}`);
+          if (after === null && this.entersPast !== undefined) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${label} goes at the function's entry (after: null), which the model cannot place on every path: ${this.entersPast}; insert it after a step of ${this.name} instead (it has: ${order.join(', ')})`);
           if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
           if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
@@ -913,6 +940,14 @@ export class Block {
         if (!t.startsWith(`${this.name}:`)) continue;
         const l = t.slice(this.name.length + 1), any = l.endsWith('*') ? l.slice(0, -1) : undefined;
         for (const x of any === undefined ? [l] : [...this.local.keys()].filter((y) => y.startsWith(any))) if (this.local.has(x) && !patchedBy.has(x)) patchedBy.set(x, p);
+      }
+    }
+    // The leading call returns to the first step the library built: through the entry inserts instead (leading).
+    if (this.leadingSteps.length && order[0] !== first) {
+      const from = this.label(first), to = this.label(order[0]!);
+      for (const key of this.leadingSteps) {
+        const st = this.tb.steps.get(key)!, run = st.run;
+        st.run = (s, t, b, c) => { const r = run(s, t, b, c); return r === from ? to : r; };
       }
     }
     for (const l of this.local.keys()) this.tb.k.built?.add(fnLabel(this.name, l));

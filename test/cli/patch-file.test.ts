@@ -838,6 +838,32 @@ export default definePatch({ id: 'entry', subject: 'count really_probe calls', b
     for (const m of [reboot, plain]) expect(probecheck(['check', m, '--param', 'profile=v5.4', '--patch', 'call.ts', '-q'], { cwd: dir }).stderr).toMatch(/E604 .*really_probe does not start with 'call_probe'.*before: FIRST/);
     expect(probecheck(['check', plain, '--param', 'profile=v5.4', '--patch', 'late.ts', '-q'], { cwd: dir }).stderr).toMatch(/E604 .*before: FIRST is the function's entry, for an insert with after: null/);
   });
+  // s50 h14: device_shutdown's C opens `wait_for_device_probe(); device_block_probing();`, and the
+  // model builds the wait (another function's steps) before the block, returning to
+  // device_block_probing: an insert at the entry never ran ("no thread reaches it", exit 5). In
+  // process, about 20 ms.
+  it("runs after device_shutdown's leading wait_for_device_probe(); refused where callers enter past the first step", async () => {
+    writeFileSync(join(dir, 'sd.ts'), `import { definePatch, FIRST } from 'probecheck';
+export default definePatch({ id: 'sd', subject: 'a line before device_block_probing()', base: 'v5.15',
+  hunks: [{ fn: 'device_shutdown', insert: { label: 'mark', after: null, before: FIRST }, step: () => ({ c: [], run: () => FIRST }) }] });
+`);
+    writeFileSync(join(dir, 'rel.ts'), entry('FIRST', 'FIRST').replace("'really_probe'", "'__device_release_driver'").replace("base: 'v5.4'", "base: 'v4.14'"));
+    writeFileSync(join(dir, 'det.ts'), entry('FIRST', 'FIRST').replace("'really_probe'", "'driver_detach'").replace("base: 'v5.4'", "base: 'v4.14'"));
+    await loadPatchFiles(`${join(dir, 'sd.ts')},${join(dir, 'rel.ts')},${join(dir, 'det.ts')}`);
+    const sd = { name: 'add-then-shutdown', devices: { dc: {} }, drivers: { 'dc-drv': { matches: ['dc'], present: true } }, actors: { a: ['add dc', 'device_shutdown'] }, properties: ['no-deadlock'] };
+    const r = check(buildScenario(sd, 'v5.15', join(dir, 'sd.ts')).model);
+    expect(r).toHold('no-deadlock');
+    expect(r.states).toBe(check(buildScenario(sd, 'v5.15', '').model).states + 1);   // one actor, one path: the insert's one move
+    // At the entry only, not in the walk's turn for dc (a block of device_shutdown's too).
+    expect(r.coverage.filter((c) => c.label.endsWith(':mark') && c.fired > 0).map((c) => c.label)).toEqual(['device_shutdown:mark']);
+    let err: unknown;
+    try { buildScenario({ name: 'mod', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } }, actors: { a: ['modprobe m', 'rmmod m'] } }, 'v4.14', join(dir, 'rel.ts')); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(ProbecheckError);
+    // driver_detach's release of each device (a block of its own, at v4.14) is its loop's body, not its entry.
+    const rmmod = check(buildScenario({ name: 'mod', devices: { d: { present: true } }, drivers: { dd: { matches: ['d'], module: 'm' } }, actors: { a: ['modprobe m', 'rmmod m'] } }, 'v4.14', join(dir, 'det.ts')).model);
+    expect(rmmod.coverage.filter((c) => c.label.endsWith(':count') && c.fired > 0).map((c) => c.label)).toEqual(['driver_detach(dd):count']);
+    expect((err as Error).message).toMatch(/does not apply: its step __device_release_driver:count goes at the function's entry \(after: null\), which the model cannot place on every path: .*driver_allows_async_probing/);
+  });
 });
 
 // A patch hunt (2026-12-04): dc23806a7c47 ("driver core: enforce device_lock for

@@ -61,7 +61,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
   // wait_for_device_probe(); device_block_probing(); (device_block_probing, dd.c from 013c074f8642:
   // `defer_all_probes = true;` then `wait_for_device_probe();`, "sync with probes to avoid races").
   // (Built in the order they run: a thread numbers its second call of a function #2.)
-  const entry = blocks ? waitForDeviceProbe(tb, f.label('device_block_probing')) : '';
+  const entry = blocks ? f.leading(() => waitForDeviceProbe(tb, f.label('device_block_probing'))) : '';
   const again = blocks ? waitForDeviceProbe(tb, f.label('list_prev')) : '';
   if (blocks) f.step('device_block_probing', { where: `${DD}:device_block_probing`, since: 'v4.19 (3297c8fc65af in device_shutdown, read in the 4.19 tree; device_block_probing since 013c074f8642, v4.5)',
     c: ['defer_all_probes = true;', 'wait_for_device_probe();', `${CORE}:device_shutdown:: wait_for_device_probe();`, `${CORE}:device_shutdown:: device_block_probing();`],
@@ -91,6 +91,7 @@ export function deviceShutdown(tb: ThreadBuilder, ret: Ret): { entry: string; ow
 function shutdownOne(tb: ThreadBuilder, dev: number, loop: string): string {
   const k = tb.k, me = tb.owner, parent = k.w.devices[dev]!.parent, where = `${CORE}:device_shutdown`;
   const f = tb.fn('device_shutdown', { dev }, loop);
+  f.loopBody = true;
   // v3.6.0 tests dev->parent; from f123db8e9d6c the local `parent` (get_device(dev->parent)).
   const parentTest = (n: number) => `if (parent)@${n} || if (dev->parent)@${n}`;
   if (parent >= 0) f.step('lock_parent', { where, c: [parentTest(1), 'device_lock(parent); || device_lock(dev->parent);'], await: (s) => s.dev[parent]!.mutex === 0,

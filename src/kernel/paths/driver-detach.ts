@@ -50,6 +50,7 @@ export function driverDetach(tb: ThreadBuilder, drv: number, ret: Ret): string {
   for (const dev of w.drivers[drv]!.matches) {
     if (internal) { release.set(dev, releaseInternal(tb, dev, again, drv)); continue; }
     const b = tb.fn('driver_detach', { dev, drv }, again);
+    b.loopBody = true;
     const pl = takesParentLock(k, dev), parent = w.devices[dev]!.parent;
     const rel = releaseDriver(tb, dev, b.label('device_unlock'), pl);
     if (pl) {

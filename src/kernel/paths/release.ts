@@ -80,7 +80,9 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
   const afterSync = consumers.length > 0 ? 'device_links_busy' : 'remove';
   const slot = supplierSlot(w, dev);
 
-  // Before the device-links loop (8c97a46af04b:857-858, 860).
+  // Before the device-links loop (8c97a46af04b:857-858, 860). The entry router below skips the
+  // step for a driver that does not probe asynchronously: an insert at the entry would not run there.
+  if (syncHere) f.entersPast = `its callers' lock step tests driver_allows_async_probing(drv) and enters at '${afterSync}' for a driver that does not probe asynchronously, skipping async_synchronize_full, the first step`;
   if (syncHere) f.step('async_synchronize_full', { ...asyncSynchronizeFullStep(`${DD}:__device_release_driver (device lock held)`, afterSync), c: ['if (driver_allows_async_probing(drv)) #runs', 'async_synchronize_full();'] });
   if (consumers.length > 0) {
     // Consumers' releases and the probe wait, inlined (the link graph is acyclic).
