@@ -90,17 +90,21 @@ function badRunField(r: any): string | undefined {
     ['reachedPatchSteps', r.reachedPatchSteps === undefined || isList(r.reachedPatchSteps, (x) => !!x && isText(x.patch) && isText(x.step)), 'a list of { patch, step }'],
     // Written only where the run has patch files, so never empty: an empty list skipped the patch's credit (s50 h9).
     ['patchHunks', r.patchHunks === undefined || isList(r.patchHunks, (p) => !!p && isText(p.id) && isText(p.base) && isList(p.hunks, (h) => !!h && isText(h.fn) && (isText(h.replace) || (!!h.insert && isText(h.insert.label))))) && r.patchHunks.length > 0, 'a non-empty list of { id, base, hunks }'],
-    ['patchReads', r.patchReads === undefined || r.patchReads === null || Array.isArray(r.patchReads), 'a list of { patch, path, value }, or null'],
     ['credited', r.credited === undefined || r.credited === false, 'false (a case\'s pin), or nothing'],
     ['vacuity', r.vacuity === undefined || (!!r.vacuity && isList(r.vacuity.actions, (a) => !!a && isText(a.thread) && Number.isInteger(a.index)) && isList(r.vacuity.properties, (p) => !!p && isText(p.name))), '{ actions, properties }'],
   ];
   for (const [field, ok, what] of checks) if (!ok) return want(field, false, what);
-  // Read by merge's one-value note: a hand-edited entry was a stack trace (null), or a note on
-  // `undefined` or on a patch the run does not have (s50 h7).
-  const ids = (r.patchHunks ?? []).map((p: { id: string }) => p.id);
-  const read = (x: any) => !!x && typeof x === 'object' && isText(x.patch) && ids.includes(x.patch) && isText(x.path) && (x.varied ?? true) === true && (x.written ?? true) === true && (x.unread ?? true) === true;
-  const bad = Array.isArray(r.patchReads) ? (r.patchReads as unknown[]).findIndex((x) => !read(x)) : -1;
-  if (bad >= 0) return want(`patchReads[${bad}]`, false, "{ patch, path, value } of a patch file of the run (patchHunks), varied, written and unread true or absent", r.patchReads[bad]);
+  // Read by merge's one-value note, the list and each entry: a hand-edited entry was a stack trace
+  // (null), a note on `undefined` or on a patch the run does not have (s50 h7), a read with no value
+  // a field read two ways, its note dropped unsaid (s50 h15); a non-list was skipped (s50 h9).
+  if (r.patchReads !== undefined && r.patchReads !== null) {
+    if (!Array.isArray(r.patchReads)) return want('patchReads', false, 'a list of { patch, path, value }, or null', r.patchReads);
+    const ids = (r.patchHunks ?? []).map((p: { id: string }) => p.id);
+    const read = (x: any) => !!x && typeof x === 'object' && isText(x.patch) && ids.includes(x.patch) && isText(x.path) && (x.unread === true || 'value' in x)
+      && (x.varied ?? true) === true && (x.written ?? true) === true && (x.unread ?? true) === true;
+    const bad = (r.patchReads as unknown[]).findIndex((x) => !read(x));
+    if (bad >= 0) return want(`patchReads[${bad}]`, false, '{ patch, path, value } of a patch file of the run (patchHunks), varied, written and unread true or absent, value absent only where unread', r.patchReads[bad]);
+  }
   for (const [i, p] of (r.properties as any[]).entries()) {
     if (!VERDICTS.includes(p.verdict)) return want(`properties[${i}].verdict`, false, VERDICTS.map((v) => `'${v}'`).join(', '), p.verdict);
     if (p.trace !== undefined && !(p.trace && isList(p.trace.moves, (m) => !!m && typeof m === 'object') && isList(p.trace.steps, (m) => !!m && typeof m === 'object'))) return want(`properties[${i}].trace`, false, '{ moves, steps }', p.trace);

@@ -75,6 +75,9 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /^probecheck: E504 .*e2\.json: runs\[0\]\.patchReads\[0\]: expected \{ patch, path, value \} of a patch file of the run .*got null;/);
     edit((r) => { r.patchReads = [{ patch: 'other', path: 'dev[a].mutex', value: 'none' }]; });
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads\[0\]: .*got \{"patch":"other"/);
+    // A read with its value edited out: a field read two ways in the join, the note dropped unsaid (s50 h15).
+    edit((r) => { delete (r.patchReads as { value?: unknown }[])[0]!.value; });
+    oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads\[0\]: .*value absent only where unread, got \{"patch":"same","path":"dev\[a\]\.mutex"\}/);
     edit((r) => { r.patchReads = 'x' as unknown as null; });
     oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /runs\[0\]\.patchReads: expected a list of \{ patch, path, value \}, or null, got "x"/);
     // The command the note gives, as printed by a merge in another folder (a CI job's), of shards of a
