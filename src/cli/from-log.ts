@@ -20,6 +20,7 @@ import type { Io } from './io.js';
 import { readLog } from './logfile.js';
 import { checkOutputPath, writeOutput } from './output-paths.js';
 import { shellWord } from '../report/shell-word.js';
+import { unkeyed } from '../logs/bus-keyed.js';
 
 export function runFromLog(io: Io, file: string, profile: string | undefined, out: string | undefined): ExitCode {
   if (profile !== undefined && !PROFILE_NAMES.includes(profile)) throw new ProbecheckError('E602', `unknown kernel profile '${profile}'${suggestion(profile, PROFILE_NAMES)}`);
@@ -41,7 +42,7 @@ export function runFromLog(io: Io, file: string, profile: string | undefined, ou
   }
   // Every probe line named a driver the log shows on two buses, of a device on no bus: the header's
   // 'not read' lines say why, not 'holds no probe's own lines' beside the bound line it holds (s50 h9).
-  const unread = Object.keys(r.spec.drivers).length === 0 ? r.notes.filter((n) => n.startsWith('not read: ') && n.includes(', which the log shows on ')) : [];
+  const unread = Object.keys(r.spec.drivers).length === 0 ? r.unresolved : [];
   if (unread.length) {
     throw new ProbecheckError('E701', `${file}: no scenario is left to write: ${unread[0]}${unread.length > 1 ? ` (and ${unread.length - 1} more such line${unread.length > 2 ? 's' : ''})` : ''}; give the log's lines that put the device on its bus (bus.c's "bus: 'i2c': add device X", dyndbg on drivers/base/bus.c), or cut the other bus's driver lines`);
   }
@@ -201,7 +202,7 @@ function blame(log: ParsedLog, message: string): string {
   if (bus) {
     const [, named, dbus, dev, vbus] = bus;
     // A name the log shows on two buses is written name@bus (bus-keyed.ts): its lines print the name.
-    const plain = named!.endsWith(`@${dbus}`) && !log.events.some((e) => e.drv === named) ? named!.slice(0, -dbus!.length - 1) : named!;
+    const u = unkeyed(named!), plain = u?.bus === dbus && !log.events.some((e) => e.drv === named) ? u.name : named!;
     const drv = plain === named ? `driver ${named}` : `driver ${plain} (written ${named}: the log shows ${plain} on two buses)`;
     const d = log.events.find((e) => e.drv === plain && e.bus === dbus), v = log.events.find((e) => e.dev === dev && e.bus === vbus);
     if (!d || !v) return '';

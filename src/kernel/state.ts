@@ -359,8 +359,8 @@ export function kernelSchema(w: World, sleepers = 0, flushers = 0, added?: Pick<
   // holders of a bus klist node, of a uevent read and of a driver's bind/unbind files: each as many
   // as `most` says, with the old widths as floors, so smaller scenarios' layout is unchanged. Past
   // them they were E201: 16 async probes a driver walk queued at once, 8 walks or readers (s50 h2).
-  // At most 255 (a byte): no more threads compile (E101), which says so where t.int(256) said E102.
-  const upTo = (floor: number, n = 0) => t.int(Math.min(255, Math.max(floor, n)));
+  // Each fits a byte: scenario.ts refuses a scenario that counts more (E601) before building this.
+  const upTo = (floor: number, n = 0) => t.int(Math.max(floor, n));
   const pending = upTo(15, most.entries), nodeHeld = upTo(7, most.walkers), readers = upTo(7, most.readers), stores = upTo(7, most.stores);
   const owner = t.owner(), drvPlace = t.int(Math.max(1, w.drivers.length)), rank = t.int(Math.max(1, w.devices.length)), nd = t.named(['NULL', ...w.drivers.map((d) => d.name), ...(w.drivers.length ? [] : ['?'])]);
   return t.record({

@@ -17,10 +17,16 @@ import type { LogEvent, ParsedLog } from './parse.js';
 /** The scenario's name for driver `name` of bus `bus`, where the log shows that name on two buses. */
 export const keyedName = (name: string, bus: string): string => `${name}@${bus}`;
 
-/** `wm8731@i2c` -> `wm8731`, as the kernel prints it; other names unchanged. */
-export const plainName = (name: string, split: ReadonlySet<string>): string => {
+/** `wm8731@i2c` -> { name: 'wm8731', bus: 'i2c' } (the part after the last `@`); undefined for a name without one. */
+export const unkeyed = (name: string): { name: string; bus: string } | undefined => {
   const i = name.lastIndexOf('@');
-  return i > 0 && split.has(name.slice(0, i)) ? name.slice(0, i) : name;
+  return i > 0 ? { name: name.slice(0, i), bus: name.slice(i + 1) } : undefined;
+};
+
+/** `wm8731@i2c` -> `wm8731`, as the kernel prints it, where `split` has `wm8731`; other names unchanged. */
+export const plainName = (name: string, split: ReadonlySet<string>): string => {
+  const u = unkeyed(name);
+  return u && split.has(u.name) ? u.name : name;
 };
 
 /** The driver a line names, and where (v3.x's driver_bound names the device first: either place). */

@@ -42,6 +42,8 @@ export interface FromLog {
   spec: Omit<ScenarioSpec, 'vary' | 'params'>; notes: string[]; events: number;
   /** Devices of the scenario taken as registered by an enclosing probe, in log order, with the line (the guesses `noNest` can drop). */
   nested: { dev: string; line: number; probe: string }[];
+  /** The header's `not read` lines of a driver the log shows on two buses, of a device on no one bus (bus-keyed.ts). */
+  unresolved: string[];
 }
 
 /** `1 device`, `2 devices`: a count with its noun, singular or plural. */
@@ -77,7 +79,8 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   // Two drivers of one name on two buses: each its own driver, `name@bus` (bus-keyed.ts).
   const keyed = keyByBus(log0), log = keyed.log;
   for (const [n, on] of keyed.split) notes.push(describeSplit(n, on));
-  for (const u of keyed.unresolved) notes.push(describeUnresolved(u, keyed.split));
+  const unresolved = keyed.unresolved.map((u) => describeUnresolved(u, keyed.split));
+  notes.push(...unresolved);
   const modules = new Set<string>();
   // A bus named by a "bus: 'x':" line replaces the platform guessed from a line that names none.
   const dev = (n: string, bus?: string) => {
@@ -1690,7 +1693,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
     ...(buses.length ? { buses: Object.fromEntries(buses.map((b) => [b, b === 'usb' && usbLock ? { needParentLock: true } : {}])) } : {}),
     devices, drivers, ...(mods.length ? { modules: Object.fromEntries(mods.map((m) => [m, {}])) } : {}), actors,
   };
-  return { spec, notes, events: used, nested: nested.filter((x) => keep.has(x.dev)) };
+  return { spec, notes, events: used, nested: nested.filter((x) => keep.has(x.dev)), unresolved };
 }
 
 /** The scenario file's text. */

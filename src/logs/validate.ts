@@ -31,7 +31,7 @@ import type { ModelKind } from './formats.js';
 import { logKernel, renderEvent, stepEvents, type LogKernel, type ModelEvent } from './model-events.js';
 import { oneWord, type LogEvent, type ParsedLog } from './parse.js';
 import { kernelWarnings } from './release.js';
-import { keyByBus, plainName } from './bus-keyed.js';
+import { keyByBus, plainName, unkeyed } from './bus-keyed.js';
 import { describeUnreadSupplier, supplierDeferral, unreadSupplier } from './supplier-deferral.js';
 
 const KERNEL = Symbol.for('probecheck.kernel');
@@ -179,8 +179,8 @@ export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number;
   // Drivers the scenario keys by bus (`wm8731@i2c`, as from-log writes two drivers of one name): the
   // log's lines of that name read as the one of their bus (bus-keyed.ts); a line of neither is not checked.
   const split = new Set(w.w.drivers.flatMap((d) => {
-    const i = d.name.lastIndexOf('@'), n = d.name.slice(0, i);
-    return i > 0 && w.w.buses.some((b) => b.name === d.name.slice(i + 1)) && !drvs.has(n) ? [n] : [];
+    const u = unkeyed(d.name);
+    return u && w.w.buses.some((b) => b.name === u.bus) && !drvs.has(u.name) ? [u.name] : [];
   }));
   const keyed = split.size ? keyByBus(log0, split, new Map(w.w.devices.map((d) => [d.name, w.w.buses[d.bus]!.name]))) : undefined, log = keyed?.log ?? log0;
   for (const u of keyed?.unresolved ?? []) unchecked.push({ event: u.event, why: `it names driver ${u.drv}, which the scenario has on two buses, and neither the bus nor a device of one bus` });
