@@ -268,10 +268,19 @@ export function checkedBytes(a: Uint8Array, refuse: (i: number, v: unknown) => E
 }
 
 function badValue(path: string, v: unknown, want: string): ModelError {
-  // NaN and Infinity as written (JSON says null: s50 h9 read 'set to null' of a NaN), undefined as itself.
-  // An object JSON cannot print (a cycle, a BigInt inside) threw from here: 'step threw: Converting circular structure' (s50 h13).
-  const shown = typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'bigint' ? `${v}n` : ((): string => { try { return JSON.stringify(v) ?? String(v); } catch { return `an ${Array.isArray(v) ? 'array' : 'object'} JSON cannot print (a cycle or a BigInt in it)`; } })();
-  return new ModelError('E201', `state field ${shownPath(path)} was set to ${shown}; it must be ${want}`);
+  return new ModelError('E201', `state field ${shownPath(path)} was set to ${shownValue(v)}; it must be ${want}`);
+}
+
+/**
+ * A bad value as an error message shows it. NaN and Infinity as written (JSON says null: s50 h9 read
+ * 'set to null' of a NaN), a BigInt as `1n` and undefined as itself; an object JSON cannot print (a
+ * cycle, a BigInt inside) threw from the message's own JSON.stringify: 'step threw: Converting
+ * circular structure' (s50 h13), 'Do not know how to serialize a BigInt' (s50 h17).
+ */
+export function shownValue(v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return `${v}n`;
+  try { return JSON.stringify(v) ?? String(v); } catch { return `an ${Array.isArray(v) ? 'array' : 'object'} JSON cannot print (a cycle or a BigInt in it)`; }
 }
 
 /** A state path as traces name it: a global without the `state.g.` prefix (`dev[dc].cnt`, not `state.g.dev[0].cnt`). */
@@ -324,6 +333,8 @@ export function protoOf(f: RecordT, tracked = false): object {
     a(this, delta);
   } });
   let k = 0;
+  // The int setters test typeof first: a BigInt passes the comparisons and threw at `|` (E203
+  // 'Cannot mix BigInt and other types', naming no field: s50 h17).
   for (const name in f.fields) {
     const ft = f.fields[name]!, at = k;
     if (ft.kind === 'int') {
@@ -348,7 +359,7 @@ export function protoOf(f: RecordT, tracked = false): object {
         enumerable: true,
         get(this: ViewBase) { return this.$b[this.$o + at]! | (this.$b[this.$o + at + 1]! << 8); },
         set(this: ViewBase, x: number) {
-          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
+          if (!(typeof x === 'number' && x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
           const o = this.$o + at;
           this.$b[o] = x & 0xff; this.$b[o + 1] = x >>> 8;
           if (tracked) { this.$t.touch(o); this.$t.touch(o + 1); }
@@ -360,7 +371,7 @@ export function protoOf(f: RecordT, tracked = false): object {
         enumerable: true,
         get(this: ViewBase) { return this.$b[this.$o + at]; },
         set(this: ViewBase, x: number) {
-          if (!(x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
+          if (!(typeof x === 'number' && x >= 0 && x <= max && (x | 0) === x)) throw badValue(`${this.$p}.${name}`, x, `an integer in 0..${max}`);
           const o = this.$o + at;
           this.$b[o] = x;
           if (tracked) this.$t.touch(o);

@@ -14,6 +14,7 @@
 import { ModelError, ProbecheckError, thrownMessage } from '../engine/errors.js';
 import { MAX_STEPS, setLocalRun, stepKeyMeant } from '../engine/compile.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
+import { shownValue } from '../engine/schema.js';
 import type { Step, StepCtx, ThreadAction } from '../engine/model.js';
 import type { Flag } from './profiles.js';
 import type { KL, KS, PatchLocks } from './state.js';
@@ -1251,8 +1252,8 @@ function frameLocals(t: object, fn: string, slot: number, decls: readonly LocalD
       if (!d) { notHere(key); return Reflect.set(target, key, value, target); }
       if (d.bool ? typeof value !== 'boolean' : !(Number.isInteger(value) && value >= 0 && value <= d.max)) {
         // As the engine's range check (E201) and the strict view's bool check word it, naming the local as traces do.
-        if (d.bool) throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
-        throw new ModelError('E201', `local ${d.name}@${fn} of this call (patch ${d.patch}) was set to ${JSON.stringify(value) ?? String(value)}; it must be an integer in 0..${d.max}`);
+        if (d.bool) throw new Error(`local '${d.name}' of ${fn} (patch ${d.patch}) is a bool: a step writes true or false, not ${shownValue(value)}`);
+        throw new ModelError('E201', `local ${d.name}@${fn} of this call (patch ${d.patch}) was set to ${shownValue(value)}; it must be an integer in 0..${d.max}`);
       }
       arr(d)[slot] = d.bool ? (value ? 1 : 0) : value;
       return true;

@@ -7,7 +7,7 @@
  * views directly; only steps a user's hunk made go through this, so it costs them alone.
  */
 import { didYouMean } from '../engine/errors.js';
-import { checkedBytes } from '../engine/schema.js';
+import { checkedBytes, shownValue } from '../engine/schema.js';
 import type { PatchRead } from '../engine/patch-reads.js';
 import { unrecorded } from '../engine/reduce/recorder.js';
 
@@ -47,7 +47,7 @@ const checked = new WeakMap<object, object>();
 function strictBytes(a: Uint8Array): Uint8Array {
   let p = checked.get(a);
   if (!p) {
-    p = checkedBytes(a, (_i, v) => new Error(`an integer array element was set to ${JSON.stringify(v) ?? String(v)}: it must be an integer in its field's range (the fast backend stores it in a byte)`));
+    p = checkedBytes(a, (_i, v) => new Error(`an integer array element was set to ${shownValue(v)}: it must be an integer in its field's range (the fast backend stores it in a byte)`));
     checked.set(a, p); real.set(p, a);
   }
   return p as Uint8Array;
@@ -210,7 +210,7 @@ function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: 
       // it (E201): the same step then gave two answers. A bool takes true or false.
       // (probecheck's own check, not the step's read: unrecorded for --por and `steps`.)
       if (typeof key === 'string' && typeof value !== 'boolean' && unrecorded(() => typeof Reflect.get(real, key, real) === 'boolean')) {
-        throw new Error(`state field '${key}' is a bool: a step writes true or false, not ${JSON.stringify(value) ?? String(value)}`);
+        throw new Error(`state field '${key}' is a bool: a step writes true or false, not ${shownValue(value)}`);
       }
       if (wrote && typeof key === 'string') wrote(key);
       return Reflect.set(real, key, value, real);

@@ -323,6 +323,9 @@ export default definePatch({ id: 'pass-unlock', subject: 'pass-through', base: '
     const first = (f: string) => { const r = probecheck(['check', 'nested.ts', '--patch', f, '-q'], { cwd: dir }); expect(r.status).toBe(2); expect(hasStack(r.stderr)).toBe(false); return r.stderr.split('\n')[0]; };
     // (A step's error is followed by the moves that reach it.)
     expect(first('b232-range.ts')).toMatch(/^probecheck: E201 \(state field out of range\): in step '__device_attach\(host\):async_schedule' of thread 'hotplug' \([^)]*\): local async@__device_attach of this call \(patch b232-mine\) was set to 3; it must be an integer in 0\.\.2$/);
+    // (A BigInt threw from the message's JSON.stringify: 'Do not know how to serialize a BigInt', s50 h17.)
+    write('b232-big.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 } } } }").replace('t.async = 2;', 't.async = 2n;'));
+    expect(first('b232-big.ts')).toMatch(/: local async@__device_attach of this call \(patch b232-mine\) was set to 2n; it must be an integer in 0\.\.2$/);
     write('b232-bool.ts', b232("{ local: { __device_attach: { async: { type: 'int', max: 2 }, flag: 'bool' } } }").replace('t.async = 0; return', 't.flag = 1; t.async = 0; return'));
     expect(first('b232-bool.ts')).toMatch(/^probecheck: E203 \(step threw\): in step '__device_attach\(host\):device_lock' of thread 'hotplug' \([^)]*\): local 'flag' of __device_attach \(patch b232-mine\) is a bool: a step writes true or false, not 1$/);
   });
@@ -395,6 +398,7 @@ describe("a patch step's reads and writes are held to the state's fields", () =>
     write('typo-write.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true', 's.dev[site.dev].gnoe = true'));
     write('typo-read.ts', deadPatch("{ dev: { gone: 'bool' } }").replace("s.dev[site.dev].gone ? 'out_unlock'", "s.dev[site.dev].gnoe ? 'out_unlock'"));
     write('bool-two.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true', 's.dev[site.dev].gone = 2'));
+    write('big.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true', 's.probeCount = 1n'));
     for (const backend of ['fast', 'reference']) {
       for (const [f, what] of [['typo-write.ts', 'a write'], ['typo-read.ts', 'a read']] as const) {
         const r = probecheck(['check', 'hot-unplug.ts', '--patch', f, '--backend', backend, '-q'], { cwd: dir });
@@ -405,7 +409,14 @@ describe("a patch step's reads and writes are held to the state's fields", () =>
       const b = probecheck(['check', 'hot-unplug.ts', '--patch', 'bool-two.ts', '--backend', backend, '-q'], { cwd: dir });
       expect(b.status).toBe(2);
       expect(b.stderr).toMatch(/state field 'gone' is a bool: a step writes true or false, not 2/);
+      // A BigInt in a kernel counter, on workers (s50 h17: the fast backend's E203 'Cannot mix BigInt and other types').
+      const n = probecheck(['check', 'hot-unplug.ts', '--patch', 'big.ts', '--backend', backend, '--workers', '2', '-q'], { cwd: dir });
+      expect(n.status).toBe(2);
+      expect(n.stderr.split('\n')[0]).toMatch(/^probecheck: E201 \(state field out of range\): in step '[^']+' of thread 'hotplug' .*: state field probeCount was set to 1n; it must be an integer in 0\.\.15/);
     }
+    // The strict view's own message printed it with JSON.stringify, which threw: 'Do not know how to serialize a BigInt' (s50 h17).
+    write('bool-big.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true', 's.dev[site.dev].gone = 1n'));
+    expect(probecheck(['check', 'hot-unplug.ts', '--patch', 'bool-big.ts', '-q'], { cwd: dir }).stderr).toMatch(/state field 'gone' is a bool: a step writes true or false, not 1n$/m);
     // An integer array of the kernel's (a thread's haveAsync) written 256: a byte would hold 0 (a review, 2026-12-05).
     write('wrap.ts', deadPatch("{ dev: { gone: 'bool' } }").replace('s.dev[site.dev].gone = true;', 's.dev[site.dev].gone = true; t.haveAsync[0] = 256;').replace('run: (s) => {', 'run: (s, t) => {'));
     const w = probecheck(['check', 'hot-unplug.ts', '--patch', 'wrap.ts', '-q'], { cwd: dir });

@@ -107,6 +107,13 @@ describe.each(BACKENDS)('errors on the %s backend', (backend) => {
     expect([e.code, e.message]).toEqual(['E201', expect.stringMatching(/x was set to an object JSON cannot print \(a cycle or a BigInt in it\); it must be an integer in 0\.\.3/)]);
   });
 
+  // s50 h17: a BigInt passed the fast backend's range test up to its `x | 0`, which threw: E203
+  // 'Cannot mix BigInt and other types', naming no field (the reference backend said E201).
+  it('a BigInt written to an integer field is E201 naming the field', () => {
+    const e = thrown(() => check(tiny((s) => { s.x = 1n as unknown as number; return null; }), { backend }));
+    expect([e.code, e.message]).toEqual(['E201', expect.stringMatching(/x was set to 1n; it must be an integer in 0\.\.3/)]);
+  });
+
   // s50 h2: a kernel counter past its width read as the state's field name alone (`dev[dc].probeIn`).
   it('an E201 on a field the model explains says what it counts (Model.fieldMeaning)', () => {
     const m = tiny((s) => { s.x = 4; return null; });
