@@ -255,6 +255,13 @@ export function mergeRuns(files: string[]): { runs: Run[]; shards: Map<Run, Run[
       throw new ProbecheckError('E504', `${what}: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} missing; merge needs every part of the search${others.length ? `; the files also hold shards of another search: ${others.join(', ')}` : ''}`);
     }
     const parts = [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+    // A whole part's `patchReads: null` beside another's list: check --shard writes null only for a
+    // search reduced (as every part is) or stopped early, never for --workers (a shard runs on one
+    // thread), so the merged search would drop the one-value note for no reason it could say (s50 h17).
+    const recorded = parts.find((r) => Array.isArray(r.patchReads)), none = g.find(({ run }) => run.patchReads === null);
+    if (recorded && none && parts.every((r) => r.complete)) {
+      throw new ProbecheckError('E504', `${none.file}: shard ${none.run.shard!.index}/${n} of ${what} records no patch reads (patchReads null), shard ${recorded.shard!.index}/${n} records its part's: check --shard writes null only for a search reduced (then in every part) or stopped early, and this one is whole (a shard runs on one thread, whatever --workers says); was it edited?`);
+    }
     const merged = mergeGroup(parts);
     runs.push(merged);
     shards.set(merged, parts);

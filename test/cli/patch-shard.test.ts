@@ -66,9 +66,14 @@ export default definePatch({ id: 'same', subject: 'the same step', base: 'v5.9',
     const m = probecheck(['merge', 'p1.json', 'e2.json', '-q'], { cwd: dir });
     expect(m.stdout).not.toMatch(/same value at every read/);
     expect(m.stdout.replace(/\n\s+/g, ' ')).toContain("note: patch same: whether its waits read one value in the whole search is not said: shard 2/2 does not record its part's reads (written by an older probecheck?); run the shards again with this one");
-    // One whose search did not log every read (reduced, workers): nothing, as the unsharded run.
+    // A whole part that says it logged no read (null) beside one that did: no real shard writes that (null is a
+    // reduced search's, then every part's, or a stopped one's; a shard runs on one thread whatever --workers says),
+    // and the note went unsaid with no line why (s50 h17): refused, naming the file.
     edit((r) => { r.patchReads = null; });
-    expect(notes(['merge', 'p1.json', 'e2.json', '--json']).map((n) => n.note)).toEqual(['not recorded']);
+    oneErrorLine(dir, ['merge', 'p1.json', 'e2.json'], /^probecheck: E504 .*e2\.json: shard 2\/2 of x .* records no patch reads \(patchReads null\), shard 1\/2 records its part's: .*was it edited\?$/);
+    // Shards run with different --workers are one search: the note is said (s50 h7 read them as recording null).
+    probecheck(['check', 's.ts', '--patch', 'fix.ts', '--property', 'single-binding', '-q', '--shard', '2/2', '--workers', '2', '--json-out', 'w2.json'], { cwd: dir });
+    expect(one(notes(['merge', 'p1.json', 'w2.json', '--json']))).toEqual(whole);
     // A hand-edited record: one E504 line naming the entry, never an internal error (`[null]`), a note
     // on a patch the run does not have, or a record merge skips without a word (s50 h7).
     edit((r) => { r.patchReads = [null]; });
