@@ -233,7 +233,12 @@ export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number;
     const s = e.spaced ?? (e.rule.id === 'bound_to' && e.dev !== undefined && /\s/.test(e.dev) ? e.dev : undefined);
     if (s !== undefined && !spelled.has(oneWord(s))) spelled.set(oneWord(s), s);
   }
-  const asLogged = (e: ModelEvent): ModelEvent => (e.drv !== undefined && spelled.has(e.drv) ? { ...e, drv: spelled.get(e.drv)! } : e.drv !== undefined && split.size ? { ...e, drv: plainName(e.drv, split) } : e);
+  // A split name (`WM_8731@i2c`) is the kernel's name (`WM_8731`) first, then spelt (s50 h17: it stayed `WM_8731`).
+  const asLogged = (e: ModelEvent): ModelEvent => {
+    if (e.drv === undefined) return e;
+    const plain = split.size ? plainName(e.drv, split) : e.drv;
+    return { ...e, drv: spelled.get(plain) ?? plain };
+  };
   const kindsOfInterest = (evs: ModelEvent[]) => evs.filter((e) => kinds.has(e.kind));
   // A probe's -ENODEV or -ENXIO prints "rejects match" at debug level, any other error "failed with
   // error" at KERN_ERR (call_driver_probe, kernel/torvalds@efb0b309fa0d/drivers/base/dd.c:294-302;

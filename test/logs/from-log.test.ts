@@ -448,6 +448,20 @@ describe('from-log: two drivers of one name on two buses', () => {
     expect(v.unchecked.map((u) => [u.event.line, u.why])).toEqual([[5, 'it names driver wm8731, which the scenario has on two buses, and neither the bus nor a device of one bus']]);
   });
 
+  // s50 h17: a driver name holding spaces on two buses (dd.c prints drv->name with %s, spaces and all:
+  // torvalds@4793dae01f47's matched, probing, bound and driver_bound lines; bus_add_driver names the
+  // kobject "%s" of it) was spelt back in validate's "could print" lines as the scenario's one word.
+  it('validate spells a spaced name of two buses as the log does in its "could print" lines', () => {
+    const spaced = pair(false).map((l) => l.replace(/wm8731/g, 'WM 8731'));
+    const { r, model } = built(spaced);
+    expect(Object.keys(r.spec.drivers).sort()).toEqual(['WM_8731@i2c', 'WM_8731@spi']);
+    // The spi lines alone: the model registers the i2c driver first, so line 1 is no behaviour of it.
+    const v = validate(model, parseLog(spaced.filter((l) => !l.includes("'i2c'") && !l.includes("'0-001a'")).join('\n')));
+    expect([v.verdict, v.matched]).toEqual(['not-a-behaviour', 0]);
+    // Before: `bus: 'i2c': add driver WM_8731`.
+    expect(v.couldPrintLines).toEqual(["bus: 'i2c': add driver WM 8731"]);
+  });
+
   // s50 h9: validate left a line of a device the log puts on no bus unchecked though the scenario
   // puts that device on one (exit 5, 'nothing to check', for a log of driver_bound lines alone).
   it("validate reads a line of a device the log puts on no bus as the driver of the scenario's bus for it", () => {
