@@ -227,12 +227,14 @@ export function releaseDriver(tb: ThreadBuilder, dev: number, ret: Ret, withPare
     if (k.on.DEVICE_LINKS) linksDriverCleanup(k, s, dev);
     return RETURN;
   } });
-  const toSync = f.label('async_synchronize_full'), past = f.label(afterSync);
-  f.done();
+  // The first step is entered by done()'s label, through an insert at the entry (after: null): a label
+  // taken before done() is the step itself, past the insert (s50 h16: from v5.0, where the router
+  // went to f.label(afterSync), the first step, such an insert never ran).
+  const past = f.label(afterSync), entry = f.done();
   return (s, skip, only) => {
     const drv = s.dev[dev]!.driver;
     if (drv === 0 || (only !== undefined && drv !== only + 1)) return skip;
-    return sync(s) ? toSync : past;
+    return syncHere && !sync(s) ? past : entry;
   };
 }
 
