@@ -561,11 +561,24 @@ export class Block {
    */
   entersPast?: string;
   /**
+   * Why the model has no step boundary where the function's C starts (do_init_module's entry is
+   * inside the step that runs load_module's lookup and complete_formation and then the init):
+   * an insert at its entry is refused (E604) with this reason.
+   */
+  noEntry?: string;
+  /**
    * A loop's body built as a block of its own (device_shutdown's turn for one device, driver_detach's
    * release of one): not where the function starts, so an insert at the entry (`after: null`) is
    * not made in it (s50 h14: `before: FIRST` ran at every turn of the walk as well as once at entry).
    */
   loopBody = false;
+  /**
+   * The step of its caller's that the block starts with (deferred_probe_work_func's
+   * `process_one_work`, worker_thread's pickup of the work item, where the kworker idles): the
+   * function starts after it, so an insert at the entry (`after: null`) goes on that step's edge to
+   * the next (s50 h16: it went before the pickup, ran once in the idle worker, never in a run of the work).
+   */
+  entryAfter?: string;
   /** A local name for a global label (a callee's entry), so patches can name it. */
   link(l: string, global: string): this { this.alias.set(l, global); return this; }
   /** A local name whose target is chosen when a step goes there (a callee entry that depends on state). */
@@ -884,13 +897,17 @@ export class Block {
           // call_probe a since of its own, which a copy of it then passed off as the user's).
           if (isUserPatch(p) && !origSince.has(h.replace)) origSince.set(h.replace, lib.since);
         } else if (h.insert) {
-          const { label, after } = h.insert;
+          const { label } = h.insert, atEntry = h.insert.after === null;
+          // At the entry of a function that starts after its caller's step (entryAfter): on that step's edge.
+          const via = atEntry ? this.entryAfter : undefined, after = via ?? h.insert.after;
+          const entryStep = via === undefined ? order[0]! : order[order.indexOf(via) + 1]!;
           // (definePatch refuses FIRST with an `after`.)
-          const before = h.insert.before === FIRST ? order[0]! : h.insert.before;
+          const before = h.insert.before === FIRST ? entryStep : h.insert.before;
           const afters = after === null ? [] : ([] as string[]).concat(after);
           for (const a of afters) if (!this.local.get(a)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${a}'; it has: ${order.join(', ')}`);
-          if (after === null && this.entersPast !== undefined) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${label} goes at the function's entry (after: null), which the model cannot place on every path: ${this.entersPast}; to run it on every path, replace the step they all reach with one that does your work first ({ ...orig!, run }) (${this.name} has: ${order.join(', ')})`);
-          if (after === null && order[0] !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
+          if (atEntry && this.noEntry !== undefined) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${label} goes at the function's entry (after: null), where the model has no step boundary: ${this.noEntry} (${this.name} has: ${order.join(', ')})`);
+          if (atEntry && this.entersPast !== undefined) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: its step ${this.name}:${label} goes at the function's entry (after: null), which the model cannot place on every path: ${this.entersPast}; to run it on every path, replace the step they all reach with one that does your work first ({ ...orig!, run }) (${this.name} has: ${order.join(', ')})`);
+          if (atEntry && entryStep !== before) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} does not start with '${before}'${via === undefined ? '' : ` but with '${entryStep}' ('${via}' is its caller's, where the function is called)`}; it has: ${order.join(', ')} (its first step may differ by scenario: before: FIRST, imported from 'probecheck', is whichever it is)`);
           if (before !== RETURN && !this.local.has(before) && !this.alias.has(before) && !this.routes.has(before)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} has no step '${before}'; it has: ${order.join(', ')}`);
           if (this.local.has(label)) throw new ProbecheckError('E604', `patch ${p.id} (${p.subject}) does not apply: ${this.name} already has a step '${label}' (already applied?)`);
           // A label that names where a call or walk starts (__device_attach's bus_for_each_drv) took
@@ -914,7 +931,11 @@ export class Block {
           // function's own steps are (a new user, 2026-12-05: an E103 at search time named a thread).
           let made = isUserPatch(p) ? userHunkStep(p, `${this.name}:${label}`, () => h.step(site, undefined)) : h.step(site, undefined);
           if (isUserPatch(p) && made.where === undefined) {
-            const fnWhere = (this.local.get(afters[0] ?? order[0]!)?.where ?? this.name).split(' ')[0]!;
+            // At the entry, in the function: a step of its own, not a callee's or caller's step
+            // first (device_shutdown's device_block_probing, the worker's process_one_work).
+            const fileFn = (l: string) => (this.local.get(l)?.where ?? this.name).split(' ')[0]!.replace(/,$/, '');
+            const own = atEntry ? order.find((l) => fileFn(l).endsWith(`:${this.name}`)) : undefined;
+            const fnWhere = fileFn(own ?? (atEntry ? entryStep : afters[0]!));
             // A copy: the step the hunk returned may be frozen (a review, 2026-12-05).
             made = { ...made, where: `${fnWhere} (patch ${p.id}: ${label})` };
           }

@@ -869,6 +869,21 @@ export default definePatch({ id: 'sd', subject: 'a line before device_block_prob
     const rel = check(buildScenario(mod, 'v5.15', join(dir, 'rel.ts')).model);
     expect(rel.coverage.filter((c) => c.label.endsWith(':count') && c.fired > 0).map((c) => c.label)).toEqual(['__device_release_driver(d):count']);
     expect(rel.states).toBe(check(buildScenario(mod, 'v5.15', '').model).states + 1);
+    // Named by its function, not by the callee whose step it precedes (device_block_probing, dd.c).
+    const sdModel = buildScenario(sd, 'v5.15', join(dir, 'sd.ts')).model;
+    expect(sdModel.threads.flatMap((t) => Object.entries(t.steps)).find(([l]) => l === 'device_shutdown:mark')![1].where).toBe('drivers/base/core.c:device_shutdown (patch sd: mark)');
+    // deferred_probe_work_func starts after worker_thread's pickup (process_one_work): the insert went
+    // before it, the kworker's first step, and ran in the idle worker, never in a run of the work.
+    writeFileSync(join(dir, 'dpw.ts'), entry('FIRST', 'FIRST').replace("'really_probe'", "'deferred_probe_work_func'"));
+    writeFileSync(join(dir, 'dim.ts'), entry('FIRST', 'FIRST').replace("'really_probe'", "'do_init_module'"));
+    await loadPatchFiles(`${join(dir, 'dpw.ts')},${join(dir, 'dim.ts')}`);
+    const late = buildScenario({ name: 'late', devices: { dc: { present: true }, pwm: {} }, drivers: { dcd: { matches: ['dc'], needs: ['pwm'], present: true }, pwd: { matches: ['pwm'], present: true } }, actors: { hot: 'add pwm' } }, 'v5.15', join(dir, 'dpw.ts')).model;
+    const worker = late.threads.find((t) => t.name === 'kworker deferred_probe_work_func')!;
+    expect(Object.keys(worker.steps).slice(0, 1)).toEqual(['deferred_probe_work_func:process_one_work']);
+    expect(check(late).coverage.find((c) => c.label === 'deferred_probe_work_func:count')!.fired).toBeGreaterThan(0);
+    expect(worker.steps['deferred_probe_work_func:count']!.where).toBe('drivers/base/dd.c:deferred_probe_work_func (patch entry: count)');
+    // do_init_module's start is inside load_module's step: no place for it.
+    expect(() => buildScenario(mod, 'v5.15', join(dir, 'dim.ts'))).toThrow(/do_init_module:count goes at the function's entry \(after: null\), where the model has no step boundary: its first step, load_module/);
   });
 });
 

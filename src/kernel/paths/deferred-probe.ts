@@ -57,6 +57,8 @@ export function deferredProbeWorkFunc(tb: ThreadBuilder): string {
   // process_one_work itself: assign_work puts the item on worker->scheduled (or on the worker
   // already running it, the collision process_one_work used to handle) and process_scheduled_works
   // runs it. The same one step: the worker picks the item up and runs it.
+  // The work function starts after the pickup: an insert at its entry runs in each run of the work.
+  f.entryAfter = 'process_one_work';
   f.step('process_one_work', { where: `kernel/workqueue.c:worker_thread -> ${DD}:deferred_probe_work_func`, idle: true, c: ['process_one_work(worker, work); || process_scheduled_works(worker);'],
     await: (s) => s.deferredWorkQueued,
     run: (s) => {

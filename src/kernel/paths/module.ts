@@ -21,6 +21,8 @@ export function doInitModule(tb: ThreadBuilder, m: number, ret: Ret, request = f
   const f = tb.fn('do_init_module', {}, ret);
   let init: string = f.label('module_live');
   for (const drv of [...info.drivers].reverse()) init = busAddDriver(tb, drv, init);
+  // The block starts with load_module's lines: do_init_module's own start is inside that step.
+  f.noEntry = "its first step, load_module, runs load_module's lookup and complete_formation and then do_init_module's do_one_initcall(mod->init) in one move; to run your step where do_init_module starts, replace load_module with one that does your work where it goes on to the init ({ ...orig!, run }, after orig!.run returns a label other than RETURN and 'module_wq')";
   // early_mod_check and add_unformed_module look the name up under module_mutex
   // (module_patient_check_exists): a module still COMING (and, v5.3 .. v6.1, GOING) is waited
   // for on module_wq, then a LIVE one is -EEXIST and a GOING one -EBUSY: modprobe does nothing.
