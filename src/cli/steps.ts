@@ -210,7 +210,11 @@ function checkHunks(profileName: string, patches: string): void {
       // The strings 'RETURN' and 'FIRST' are not the constants (a new user, 2026-12-06, wrote before: 'RETURN').
       const constant = ins && (ins.before === 'RETURN' || ins.before === 'FIRST') && !labels.includes(ins.before)
         ? `; the ${ins.before === 'RETURN' ? "edge out of the function" : "function's entry"} is the constant ${ins.before} (import { ${ins.before} } from 'probecheck'), not the string '${ins.before}'` : '';
-      throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}${constant}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
+      // Placed nowhere though its function has the step: a step of a loop's body built as a block of
+      // the function (Block.loopBody), not of its entry (s50 h16: refused with no reason).
+      const body = ins && ins.after === null && ins.before !== FIRST && ins.before !== RETURN && labels.includes(ins.before)
+        ? `; '${ins.before}' is a step of the body of ${h.fn}'s loop (its turn for one device), which the model builds as a block of its own, not of ${h.fn}'s entry: after: null goes at the function's entry (before: FIRST); to run your step at each turn, replace the turn's first step with one that does your work first ({ ...orig!, run })` : '';
+      throw new ProbecheckError('E604', `${what}${lacks.length ? `, to go ${lacks.join(' and ')}, which ${h.fn} on ${profileName} does not have` : ''}${constant}${body}; ${h.fn} on ${profileName} has: ${labels.join(', ')}${ins && targets.length ? `; a 'before' may also name: ${targets.join(', ')}` : ''}`);
     }
   });
 }

@@ -9,6 +9,7 @@ import { hasStack, probecheck, ROOT, tempDir } from './run.js';
 import { buildScenario, check, ProbecheckError } from 'probecheck';
 import { loadPatchFiles } from '../../src/load.js';
 import { noteLines } from '../../src/cli/patch-notes.js';
+import { checkUserPatches } from '../../src/cli/steps.js';
 import { unwrap } from './unwrap.js';
 import '../../src/vitest.ts';
 
@@ -882,6 +883,10 @@ export default definePatch({ id: 'sd', subject: 'a line before device_block_prob
     expect(Object.keys(worker.steps).slice(0, 1)).toEqual(['deferred_probe_work_func:process_one_work']);
     expect(check(late).coverage.find((c) => c.label === 'deferred_probe_work_func:count')!.fired).toBeGreaterThan(0);
     expect(worker.steps['deferred_probe_work_func:count']!.where).toBe('drivers/base/dd.c:deferred_probe_work_func (patch entry: count)');
+    // A loop body's step named as an entry insert's `before` was refused with no reason (s50 h16).
+    writeFileSync(join(dir, 'turn.ts'), entry("'device_lock'", "'device_lock'").replace("'really_probe'", "'driver_detach'"));
+    await loadPatchFiles(join(dir, 'turn.ts'));
+    expect(() => checkUserPatches('v4.14', join(dir, 'turn.ts'))).toThrow(/names driver_detach:count; 'device_lock' is a step of the body of driver_detach's loop \(its turn for one device\), which the model builds as a block of its own, not of driver_detach's entry/);
     // do_init_module's start is inside load_module's step: no place for it.
     expect(() => buildScenario(mod, 'v5.15', join(dir, 'dim.ts'))).toThrow(/do_init_module:count goes at the function's entry \(after: null\), where the model has no step boundary: its first step, load_module/);
   });
