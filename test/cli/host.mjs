@@ -5,6 +5,7 @@
  * status and both streams. Plain JavaScript: worker threads do not go through vitest's transform.
  */
 import { workerData } from 'node:worker_threads';
+import { replier } from '../worker-reply.mjs';
 
 const { port, done, dist } = workerData;
 const { main } = await import(new URL('cli/program.js', dist).href);
@@ -14,17 +15,8 @@ const { forgetLoadedFiles } = await import(new URL('load.js', dist).href);
 // Each command still starts its own search worker's session (models are loaded afresh); only
 // the thread is kept, as Node's start-up is what makes a transcript slow.
 Checker.keepWorker = true;
-const flag = new Int32Array(done);
-
-function answer(m) {
-  port.postMessage(m);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-}
-
-// A failure outside main() (which catches everything it can) must still wake the caller.
-process.on('uncaughtException', (e) => answer({ crash: String(e?.stack ?? e) }));
-process.on('unhandledRejection', (e) => answer({ crash: String(e?.stack ?? e) }));
+// A failure outside main() (which catches everything it can) must still wake the caller: replier's.
+const answer = replier(port, done);
 
 port.on('message', async ({ argv, env }) => {
   forgetLoadedFiles();

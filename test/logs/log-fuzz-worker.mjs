@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workerData } from 'node:worker_threads';
+import { replier } from '../worker-reply.mjs';
 
 const { port, done, dist, dir } = workerData;
 const load = (p) => import(new URL(p, dist).href);
@@ -19,15 +20,7 @@ const { validate } = await load('logs/validate.js');
 const { scenario } = await load('kernel/scenario.js');
 const { buildModel } = await load('cli/build.js');
 const { ProbecheckError } = await load('engine/errors.js');
-const flag = new Int32Array(done);
-
-function answer(m) {
-  port.postMessage(m);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-}
-process.on('uncaughtException', (e) => answer({ crash: String(e?.stack ?? e) }));
-process.on('unhandledRejection', (e) => answer({ crash: String(e?.stack ?? e) }));
+const answer = replier(port, done);
 
 port.on('message', async ({ text, maxStates }) => {
   const file = join(dir, 'fuzz.log');
