@@ -103,6 +103,21 @@ export async function load(u, c, next) { return Q.test(u) && own(u) ? next(bare(
 type TsxImport = (specifier: string, parentURL: string) => Promise<unknown>;
 let tsxImport: TsxImport | undefined;
 let generation = 0;
+
+/**
+ * What every instance of this module in the thread shares: the last query number given out, and
+ * which instance loaded a file last. Node's module map keys by URL alone, so where a host holds
+ * two instances (the repository's tests run both src/ and dist/), a file one of them loaded first
+ * was handed, evaluated and bound to that one's library, to the other: --por's counts then
+ * depended on which test file had run before in the process (por.test.ts after parallel.test.ts:
+ * 611 states for 450, s51). A load by another instance than the last loads afresh, with a number
+ * no instance has used.
+ */
+const LOADER = Symbol.for('probecheck.loader');
+const me = {};
+function loader(): { generation: number; last?: object } {
+  return ((globalThis as Record<symbol, unknown>)[LOADER] ??= { generation: 0 }) as { generation: number; last?: object };
+}
 /**
  * One tsx namespace for every process: tsx's cache (memory, then files in $TMPDIR/tsx-UID) keys a
  * compiled text by the text, the path and the CommonJS banner, which names the namespace; a name
@@ -135,7 +150,7 @@ async function typescriptImport(): Promise<TsxImport> {
  * from the cache, so they are evaluated anew too.
  */
 export function forgetLoadedFiles(): void {
-  generation++;
+  generation = ++loader().generation;
   const cache = (Module as unknown as { _cache: Record<string, { parent?: { id?: string } }> })._cache;
   const ns = [`namespace=${NAMESPACE}`, encodeURIComponent(`namespace=${NAMESPACE}`)];
   const ours = (id: string | undefined) => id !== undefined && ns.some((n) => id.includes(n));
@@ -194,6 +209,9 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     // the old target, while a patch's kept catalogue (cli/steps.ts textKey) read the new (s43 h12).
     const real = realpathSync(abs);
     imported.set(abs, real);
+    const shared = loader();
+    if (shared.last !== undefined && shared.last !== me) forgetLoadedFiles();
+    shared.last = me;
     const url = pathToFileURL(real).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.
     const tsImport = await typescriptImport();

@@ -1,0 +1,29 @@
+/**
+ * A process that holds two instances of the library (this suite runs src/ through vitest and
+ * dist/ for the searches that start workers) hands each the model file bound to its own library.
+ * Node's module map keys by URL: the file dist/ loaded first was given to src/'s loader as it was,
+ * built by dist's library and searched by src's, and --por's count depended on which test file
+ * had run before in the worker (por.test.ts after parallel.test.ts: 611 states for 450, s51).
+ */
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { check } from '../../src/engine/check.js';
+import { buildModel } from '../../src/cli/build.js';
+import { loadModel } from '../../src/load.js';
+
+const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
+
+it('a model file dist/ loaded first is loaded afresh for src/, and searches as it does alone', async () => {
+  const file = fileURLToPath(new URL('../../models/host-children.ts', import.meta.url));
+  const built = {
+    check: ((await import(dist('engine/check.js'))) as typeof import('../../src/engine/check.js')).check,
+    buildModel: ((await import(dist('cli/build.js'))) as typeof import('../../src/cli/build.js')).buildModel,
+    loadModel: ((await import(dist('load.js'))) as typeof import('../../src/load.js')).loadModel,
+  };
+  const fromDist = built.check(built.buildModel(await built.loadModel(file), { n: 2 }), { por: true });
+  const fromSrc = check(buildModel(await loadModel(file), { n: 2 }), { por: true });
+  expect(fromDist.por?.applied).toBe(true);
+  expect(fromSrc.states).toBe(fromDist.states);
+  // And back: dist/'s loader gets its own again.
+  expect(built.check(built.buildModel(await built.loadModel(file), { n: 2 }), { por: true }).states).toBe(fromDist.states);
+});
