@@ -84,12 +84,14 @@ describe('device link lists in the order the links were made (device_link_add: l
   // list is [b, a] whichever driver the scenario declares first. With b unbound (its link AVAILABLE)
   // and a bound (ACTIVE), device_links_busy(pmic) marks b's link SUPPLIER_UNBIND before it breaks at
   // a's. The walks followed the declaration order until an audit of 2026-12-05: declared a first,
-  // the model broke at a's link at once and never reached that state.
+  // the model broke at a's link at once and never reached that state. (The audit's scenario had a
+  // third actor binding b again: 52,502 states a search; without it 4,458, and walks in declaration
+  // order still explore other states, 4,615 at v5.15: s51 h2.)
   const order = (aFirst: boolean): ScenarioSpec => {
     const a = { matches: ['a'], links: ['pmic'], present: true }, b = { matches: ['b'], links: ['pmic'], present: true };
     return { name: 'link-order', devices: { pmic: {}, a: {}, b: {} },
       drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, ...(aFirst ? { 'a-drv': a, 'b-drv': b } : { 'b-drv': b, 'a-drv': a }) },
-      actors: { boot: ['add pmic', 'add b', 'add a', 'unbind b-drv b'], unbind: 'unbind pmic-drv pmic', bind: 'bind b-drv b' },
+      actors: { boot: ['add pmic', 'add b', 'add a', 'unbind b-drv b'], unbind: 'unbind pmic-drv pmic' },
       properties: ['single-binding', 'no-deadlock', defineProperty({ kind: 'invariant', name: 'b-marked-before-busy-a', check: (v) => {
         const st = (c: string) => v.links.find((l) => l.consumer === c)!.status;
         return st('b') === 'SUPPLIER_UNBIND' && st('a') === 'ACTIVE' ? "b's link marked SUPPLIER_UNBIND while a's is still ACTIVE" : null;
