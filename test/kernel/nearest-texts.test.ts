@@ -23,7 +23,7 @@ const SCAN: ScenarioSpec = {
 };
 
 const WQ = 'kernel/workqueue.c';
-const READS: Record<string, string> = { 'v3.5': 'v3.6.0', 'v3.14': 'v4.0.y', 'v4.2': 'v4.0.y', 'v4.14': 'v4.0.y', 'v6.6': 'torvalds@5d9c7a1e3e8e', 'v6.12': 'gregkh@53c2f13c1ee5', mainline: 'gregkh@53c2f13c1ee5' };
+const READS: Record<string, string> = { 'v3.5': 'v3.6.0', 'v3.14': 'v4.0.y', 'v4.2': 'v4.0.y', 'v4.14': 'v4.0.y', 'v6.6': 'torvalds@5d9c7a1e3e8e', 'v6.12': 'gregkh@53c2f13c1ee5', mainline: 'torvalds@104484baf748' };
 
 describe('workqueue.c anchors', () => {
   for (const [p, snap] of Object.entries(READS)) {

@@ -79,7 +79,8 @@ export const timeoutPending = (ctx: StepCtx): boolean => timeoutWorker(ctx)?.at 
 /**
  * Queue deferred_probe_timeout_work where it is not pending, as schedule_delayed_work and
  * mod_delayed_work both do (time not modelled, so neither is the delay: a pending work keeps its
- * place). kernel/workqueue.c at gregkh@53c2f13c1ee5 (the mainline profile's workqueue.c), read with
+ * place). kernel/workqueue.c at gregkh@53c2f13c1ee5 (the mainline profile's workqueue.c until 2026-12-07, when it
+ * moved to torvalds@104484baf748, v7.3-rc5, whose pages these functions were not re-read from), read with
  * read_file (s48 h8; the pages of that 230,799-char text named below by char offset; its line
  * numbers were not read, as its kernel/ excerpt says; these functions are not excerpted):
  * - mod_delayed_work_on (page 76000-92000): `ret = work_grab_pending(&dwork->work, WORK_CANCEL_DELAYED, ...);`
