@@ -35,7 +35,7 @@ export const ANCHORED: string[] = [
   'drivers/base/core.c:device_links_check_suppliers', 'drivers/base/core.c:device_links_driver_bound', 'drivers/base/core.c:device_links_purge',
   'drivers/base/core.c:device_links_no_driver', 'drivers/base/core.c:__device_links_no_driver', 'drivers/base/core.c:device_links_driver_cleanup',
   'drivers/base/bus.c:bus_probe_device', 'drivers/base/bus.c:bus_remove_device', 'drivers/base/bus.c:bus_add_device',
-  // kernel/module/main.c, read at v5.19 and v6.1 (cfc1d277891e, MODULE_DIR's own commit), v6.6 and v6.12 (9011e49d54dc, the nearest below for v6.12) and mainline (01d5b167dc23).
+  // kernel/module/main.c, read at v5.19 and v6.1 (cfc1d277891e, MODULE_DIR's own commit), v6.6 and v6.12 (9011e49d54dc, the nearest below for v6.12) and mainline (c107785c7e8d, modules-7.0-rc3.fixes; 01d5b167dc23 until 2026-12-07).
   'kernel/module/main.c:delete_module', 'kernel/module/main.c:free_module', 'kernel/module/main.c:load_module',
   // kernel/module.c (before MODULE_DIR, v5.19), read at v5.4 (6e6de3dee51a, v5.3), v5.9 (5d603311615f, v5.5) and v5.10 (5.10.13), and by older profiles at nearby texts (v3.5 at v3.6.0, whose do_init_module is the init_module syscall: renamed).
   'kernel/module.c:do_init_module', 'kernel/module.c:delete_module', 'kernel/module.c:free_module', 'kernel/module.c:load_module',

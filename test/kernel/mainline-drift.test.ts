@@ -85,3 +85,32 @@ describe('core.c at mainline', () => {
   });
 });
 
+
+// The mainline audit of 2026-12-07 (s51 h3): newer texts of workqueue.c and kernel/module/main.c,
+// each against the one mainline read before; only the differences named here (kernel/README.md).
+describe('workqueue.c and kernel/module/main.c at mainline (s51 h3)', () => {
+  const changedFns = (now: string, was: string, path: string): string[] => {
+    const n = excerptsOf(now, path)!, w = excerptsOf(was, path)!;
+    expect([...n.keys()].sort()).toEqual([...w.keys()].sort());
+    return [...n.keys()].filter((fn) => n.get(fn)!.lines.join('\n') !== w.get(fn)!.lines.join('\n')).sort();
+  };
+  it('reads workqueue.c at 104484baf748 (v7.3-rc5): the three functions as at gregkh 53c2f13c1ee5', () => {
+    const W = 'kernel/workqueue.c';
+    expect(PROFILES.mainline!.sources[W]).toBe('torvalds@104484baf748');
+    expect(changedFns('torvalds@104484baf748', 'gregkh@53c2f13c1ee5', W)).toEqual([]);
+  });
+  it('reads kernel/module/main.c at c107785c7e8d (modules-7.0-rc3.fixes): no lock or state step moved', () => {
+    const M = 'kernel/module/main.c', now = 'torvalds@c107785c7e8d';
+    expect(PROFILES.mainline!.sources[M]).toBe(now);
+    expect(changedFns(now, 'torvalds@01d5b167dc23', M)).toEqual(['delete_module', 'do_init_module', 'load_module']);
+    // The lines the module steps turn on, each once, as before.
+    for (const [fn, line] of [['do_init_module', 'mod->state = MODULE_STATE_LIVE;'], ['do_init_module', 'wake_up_all(&module_wq);@1'], ['do_init_module', 'wake_up_all(&module_wq);@2'],
+      ['delete_module', 'ret = try_stop_module(mod, flags, &forced);'], ['load_module', 'err = add_unformed_module(mod);'],
+      ['load_module', 'return do_init_module(mod);']] as const) {
+      expect(resolveAnchor(excerpt(now, M, fn)!, line).length, `${fn}: ${line}`).toBe(resolveAnchor(excerpt('torvalds@01d5b167dc23', M, fn)!, line).length);
+    }
+    // load_module: codetag_load_module before free_copy now, with a failure path (not modelled: it never fails here).
+    const lm = excerpt(now, M, 'load_module')!.lines.join('\n');
+    expect(lm.indexOf('if (codetag_load_module(mod))')).toBeLessThan(lm.indexOf('/* Get rid of temporary copy. */'));
+  });
+});
