@@ -56,7 +56,7 @@ export const ANCHORED: string[] = [
   'kernel/workqueue.c:worker_thread', 'kernel/workqueue.c:work_on_cpu', 'kernel/workqueue.c:work_for_cpu_fn',
   // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (AOSC-Tracking/linux, 6.18.y).
   'drivers/usb/core/message.c:driver_set_config_work',
-  // platform.c, read at v4.18 .. v5.9 (v4.19.y), v5.10 (5.10.13), v5.15 (5.15.100), v5.19 and v6.1 (6c2f42117427), v6.6 (b4ce0bf7ab02) and v6.12 (d69d80484598); mainline reads 4793dae01f47's (driver-core-7.1-rc1), whose platform_match
+  // platform.c, read at v4.18 .. v5.9 (v4.19.y), v5.10 (5.10.13), v5.15 (5.15.100), v5.19 and v6.1 (6c2f42117427), v6.6 (b4ce0bf7ab02) and v6.12 (d69d80484598); mainline reads e6054f410c97's (driver-core-7.3-rc1; 4793dae01f47's, driver-core-7.1-rc1, until 2026-12-07), whose platform_match
   // only calls device_match_driver_override (2b38efc05bf7 moved driver_override into the core) and which has no driver_override_store.
   'drivers/base/platform.c:platform_match', 'drivers/base/platform.c:driver_override_store',
   // dd.c's store of driver_override since cb3d1049f4ea (read at dakr@1ac45118ddf8, the mainline profile).
