@@ -93,7 +93,8 @@ export const UNCOVERED: Record<string, Record<string, string>> = {
   },
   'drivers/base/core.c:device_add': {
     'device_set_driver(dev, NULL); || dev->driver = NULL;': "device_add's error exit (DPMError, in the v6.12, 6.6.y and 6.18.y texts): a scenario's device_add never fails",
-    'if (dev->fwnode && fw_devlink_drv_reg_done && !dev->can_match)': 'fw_devlink (firmware-described suppliers) is not modelled; the device links in a scenario are added by drivers',
+    // dev_can_match() from 3e3c2f53da2a (for-7.2; mainline's core.c at 10864921212f).
+    'if (dev->fwnode && fw_devlink_drv_reg_done && !dev->can_match) || if (dev->fwnode && fw_devlink_drv_reg_done && !dev_can_match(dev))': 'fw_devlink (firmware-described suppliers) is not modelled; the device links in a scenario are added by drivers',
     'klist_add_tail(&dev->p->knode_parent,': "the parent's klist_children: no modelled path walks a device's children",
     'mutex_lock(': 'the class (sp->mutex, klist_devices, class interfaces): no scenario device has a class; that mutex is taken and released around class callbacks the model does not have',
     'klist_add_tail(&dev->p->knode_class, || klist_add_tail(&dev->knode_class,': 'the class device list (dev->knode_class before it moved into device_private): no scenario device has a class',

@@ -138,8 +138,9 @@ write('lan966x.ts', `import { scenario } from 'probecheck';
 // device; unbinding the PCI device's driver unbinds them depth first, oic still DL_DEV_UNBINDING when
 // i2c goes. (The posting rmmods the PCI driver; a sysfs unbind runs the same __device_release_driver(pci)
 // and needs no load model: test/kernel/links.test.ts pins the trace and the hunk's note in-process.)
+// On v6.12: mainline's core.c (10864921212f, v7.3-rc1) has the fix merged (36d74f17e03f).
 export default scenario({
-  name: 'lan966x-unbind-chain', profile: 'mainline',
+  name: 'lan966x-unbind-chain', profile: 'v6.12',
   devices: { pci: { present: true, boundTo: 'pci-drv' }, oic: { present: true, boundTo: 'oic-drv' }, pinctrl: { present: true, boundTo: 'pinctrl-drv' }, i2c: { present: true, boundTo: 'i2c-drv' } },
   drivers: {
     'pci-drv': { present: true, matches: ['pci'] },

@@ -211,7 +211,7 @@ describe('device_shutdown', () => {
   it('anchors in core.c where the profile reads it, v6.12 after the 2024 reverts', () => {
     const anchors = (prof: string) => buildScenario(modprobe, prof, '').model.threads.find((t) => t.name === 'reboot')!.steps['device_shutdown(dc):device_lock']!.source;
     expect(anchors('v4.14')).toMatch(/^drivers\/base\/core\.c@torvalds@9ed9895370ae:/);
-    expect(anchors('mainline')).toMatch(/^drivers\/base\/core\.c@torvalds@4793dae01f47:device_shutdown\+\d+/);
+    expect(anchors('mainline')).toMatch(/^drivers\/base\/core\.c@torvalds@10864921212f:device_shutdown\+\d+/);
     expect(anchors('v6.12')).toMatch(/^drivers\/base\/core\.c@torvalds@9a71892cbcdb:device_shutdown\+\d+/);
   });
 });

@@ -71,9 +71,8 @@ describe('kernel/module.c at v5.10', () => {
 });
 
 describe('core.c at mainline', () => {
-  it('reads driver-core-7.1-rc1 (4793dae01f47): 6.18.16\'s functions but for kzalloc_obj', () => {
+  it('driver-core-7.1-rc1 (4793dae01f47, read by mainline until 2026-12-07): 6.18.16\'s functions but for kzalloc_obj', () => {
     const C = 'drivers/base/core.c';
-    expect(PROFILES.mainline!.sources[C]).toBe('torvalds@4793dae01f47');
     const now = excerptsOf('torvalds@4793dae01f47', C)!, was = excerptsOf('v6.18.y', C)!;
     expect([...now.keys()].sort()).toEqual([...was.keys()].sort());
     const changed = [...now.keys()].filter((fn) => now.get(fn)!.lines.join('\n') !== was.get(fn)!.lines.join('\n'));
@@ -82,6 +81,23 @@ describe('core.c at mainline', () => {
       const diff = now.get(fn)!.lines.filter((l, i) => l !== was.get(fn)!.lines[i]);
       expect(diff.every((l) => l.includes('kzalloc_obj('))).toBe(true);
     }
+  });
+
+  // s51 h3: core.c at 10864921212f (driver-core-7.3-rc1). Against 4793dae01f47: 36d74f17e03f's WARN_ON
+  // (LINKS_NO_DRIVER_UNBINDING_QUIET, now a mainline flag), a2225b6e834a's device_lock around
+  // dev_set_ready_to_probe (READY_TO_PROBE), dev_can_match() accessors, a fw_devlink helper, a const attribute.
+  it('reads driver-core-7.3-rc1 (10864921212f): the merged WARN_ON condition and the ready flag under device_lock', () => {
+    const C = 'drivers/base/core.c', now = 'torvalds@10864921212f', was = 'torvalds@4793dae01f47';
+    expect(PROFILES.mainline!.sources[C]).toBe(now);
+    const n = excerptsOf(now, C)!, w = excerptsOf(was, C)!;
+    expect([...n.keys()].sort()).toEqual([...w.keys()].sort());
+    expect([...n.keys()].filter((fn) => n.get(fn)!.lines.join('\n') !== w.get(fn)!.lines.join('\n')).sort())
+      .toEqual(['__device_links_no_driver', 'device_add', 'device_links_check_suppliers', 'device_links_driver_bound', 'uevent_show']);
+    expect(resolveAnchor(excerpt(now, C, '__device_links_no_driver')!, 'WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING &&')).toHaveLength(1);
+    const add = excerpt(now, C, 'device_add')!.lines.map((l) => l.trim());
+    const at = add.indexOf('dev_set_ready_to_probe(dev);');
+    expect(add.slice(at - 1, at + 4)).toEqual(['device_lock(dev);', 'dev_set_ready_to_probe(dev);', 'device_unlock(dev);', '', 'bus_probe_device(dev);']);
+    expect(PROFILES.mainline!.flags).toEqual(expect.arrayContaining(['LINKS_NO_DRIVER_UNBINDING_QUIET', 'READY_TO_PROBE']));
   });
 });
 

@@ -225,7 +225,7 @@ export default definePatch({ id: 'turn', subject: 'test: the worker turn as one 
     expect(said(after)).toEqual([]);
     const src = (patches: string) => build(patches).model.threads.flatMap((th) => Object.entries(th.steps)).filter(([l]) => /really_probe.*:driver_bound$/.test(l)).map(([, st]) => st.source);
     // The C row shows it there too: in the callee's part, before its line (after it, where cited after it).
-    const dd = 'drivers/base/dd.c@dakr@1ac45118ddf8:458', wr = 'drivers/base/core.c@torvalds@4793dae01f47:device_links_driver_bound+50', shown = `'${put}' (added by the patch)`;
+    const dd = 'drivers/base/dd.c@dakr@1ac45118ddf8:458', wr = 'drivers/base/core.c@torvalds@10864921212f:device_links_driver_bound+42', shown = `'${put}' (added by the patch)`;
     expect([src(before)[0], src(after)[0]]).toEqual([`${dd} + ${shown} + ${wr}`, `${dd} ${wr} + ${shown}`]);
   });
 

@@ -453,6 +453,9 @@ export const LINK_WARN = {
   cleanupFlag: 'WARN_ON(device_link_test(link, DL_FLAG_AUTOREMOVE_CONSUMER)); || WARN_ON(link->flags & DL_FLAG_AUTOREMOVE_CONSUMER); || WARN_ON(link->flags & DL_FLAG_AUTOREMOVE);',
   cleanupStatus: 'WARN_ON(link->status != DL_STATE_SUPPLIER_UNBIND);',
   notBound: 'WARN_ON(!device_link_test(link, DL_FLAG_SYNC_STATE_ONLY)); || WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY));',
+  // __device_links_no_driver's from 36d74f17e03f (LINKS_NO_DRIVER_UNBINDING_QUIET: the property skips it while the supplier is
+  // DL_DEV_UNBINDING), its first line; the whole condition adds `&& !device_link_test(link, DL_FLAG_SYNC_STATE_ONLY)`.
+  notBoundQuiet: 'WARN_ON(link->supplier->links.status != DL_DEV_UNBINDING &&',
 } as const;
 
 /**
