@@ -110,6 +110,11 @@ describe('workqueue.c and kernel/module/main.c at mainline (s51 h3)', () => {
     expect([...n.keys()].sort()).toEqual([...w.keys()].sort());
     return [...n.keys()].filter((fn) => n.get(fn)!.lines.join('\n') !== w.get(fn)!.lines.join('\n')).sort();
   };
+  it('reads message.c at 903e23eda5af (usb-7.3-rc6): driver_set_config_work as in 6.18.y', () => {
+    const U = 'drivers/usb/core/message.c';
+    expect(PROFILES.mainline!.sources[U]).toBe('torvalds@903e23eda5af');
+    expect(changedFns('torvalds@903e23eda5af', 'v6.18.y', U)).toEqual([]);
+  });
   it('reads workqueue.c at 104484baf748 (v7.3-rc5): the three functions as at gregkh 53c2f13c1ee5', () => {
     const W = 'kernel/workqueue.c';
     expect(PROFILES.mainline!.sources[W]).toBe('torvalds@104484baf748');
