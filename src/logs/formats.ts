@@ -98,6 +98,12 @@ export const RULES: readonly Rule[] = [
   // dd.c prints it with pr_debug at 5a7a9efdb193 (dyndbg on dd.c turns it on); a later change makes it printk(KERN_DEBUG), on with initcall_debug alone.
   { id: 'probe_returned', dev: false, re: /^probe of (\S+) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'ret', 'usecs'], model: 'returned',
     cite: [{ path: DD, snapshot: MAIN, fn: 'really_probe_debug', format: 'probe of %s returned %d after %lld usecs\\n', line: 721 }] },
+  // The same line naming the driver (drv->name), read in kernel-patches/bpf's dd.c at 27f0f918d3e9 (a BPF CI tree on a
+  // mainline newer than v7.2-rc1); by its subject 8b29d0b45266, "driver core: add driver name to probe debug print"
+  // (driver-core-next, 2026-07-12, so the v7.3 merge window; its diff not read: unverified). Read as the line above, its driver
+  // taken from the line, where the old form's is inferred from the attempt's other lines (from-log.ts).
+  { id: 'probe_returned', dev: false, re: /^probe of (\S+) with driver (\S+(?:[ \t]+\S+)*) returned (-?\d+) after (\d+) usecs$/, fields: ['dev', 'drv', 'ret', 'usecs'], model: 'returned',
+    cite: [{ path: DD, snapshot: 'kernel-patches@27f0f918d3e9', fn: 'really_probe_debug', format: 'probe of %s with driver %s returned %d after %lld usecs\\n', line: '+13' }] },
   { id: 'probe_count', dev: false, re: /^(\w+): probe_count = (\d+)$/, fields: ['fn', 'ret'], model: null,
     cite: [{ path: DD, snapshot: MAIN, fn: 'driver_probe_done', format: '%s: probe_count = %d\\n', line: 736 }] },
   { id: 'deferral', dev: true, re: /^Driver (\S+(?:[ \t]+\S+)*) requests probe deferral$/, fields: ['drv'], model: 'defer',

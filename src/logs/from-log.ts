@@ -65,7 +65,8 @@ export function count(n: number, noun: string): string { return `${n} ${noun}${n
 const namesSwapped = (dev: string, drv: string, isDev: (n: string) => boolean, isDrv: (n: string) => boolean): boolean =>
   (isDev(drv) && !isDrv(drv)) || (isDrv(dev) && !isDev(dev));
 /** The lines that name a device's driver, the device first (matched, probing, bound, deferral and error lines). */
-const NAMING = ['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done'];
+// probe_returned names one only in its v7.3 form ("probe of %s with driver %s returned", formats.ts): the lines of the old form have no drv.
+const NAMING = ['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done', 'probe_returned'];
 const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
 
 /**
@@ -973,9 +974,10 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
       }
       case 'probe_returned': {
         used++;
-        // The probe open, else the device's last attempt (its matched line), else the driver another line names for it.
-        const p = open.get(e.dev!), a = attempt.get(e.dev!), named = p || a ? undefined : namedDriver(e.dev!, e.line, e.ret);
-        const prefixed = p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
+        // The driver the line names (v7.3's form), else the probe open, else the device's last attempt (its matched line),
+        // else the driver another line names for it: the old form has the device only.
+        const own = e.drv, p = open.get(e.dev!), a = attempt.get(e.dev!), named = own !== undefined || p || a ? undefined : namedDriver(e.dev!, e.line, e.ret);
+        const prefixed = own !== undefined || p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
         // Only for a deferral, which the device's later attempts retry: after an error the walk
         // goes on to the next matching driver (__device_attach_driver returns 0 for probe's positive
         // error, dd.c at torvalds@f04948dea236:457-464, 598), so a later driver's lines are likely
@@ -984,11 +986,11 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         // line naming one driver is asked (s41 h5: the retry that bound got a made-up X-driver beside
         // the deferral taken as the driver's, two drivers of one device, the notes contradicting).
         const bindsHere = binds(e);
-        const later = p || a || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
+        const later = own !== undefined || p || a || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
         // Else the driver whose attempt deferred the device last (the retry's), else, inside a built-in
         // initcall's bracket, the driver that initcall registers (its driver_attach walk), one for the
         // bracket's devices, not one made up per device.
-        const prev = lastReturned.get(e.dev!), unnamed = !(p || a || named || prefixed || later);
+        const prev = lastReturned.get(e.dev!), unnamed = !(own !== undefined || p || a || named || prefixed || later);
         // A quiet `returned 0` before v5.14 (below) may be a deferral: an unnamed later attempt of the device,
         // once the late initcall has enabled deferred probing (driver_deferred_probe_trigger returns before
         // deferred_probe_initcall sets driver_deferred_probe_enable, v5.4 at 97e2551de3f9:162, v4.19.y) and
@@ -1007,7 +1009,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         const ob = prev?.defer || requiet ? undefined : outlasts(e);
         if (ob && unnamed && !retry && !br && !ADDS_DEVICES.has(ob.fn) && quiet(ob)) br = ob;
         const byInit = br ? `${br.fn}-driver` : undefined;
-        const dname = p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
+        const dname = own ?? p?.drv ?? a?.drv ?? named?.drv ?? prefixed?.drv ?? later?.drv ?? retry ?? byInit ?? `${e.dev}-driver`;
         // Before v5.14 a deferral returns 0 too: its "requests probe deferral" line (dd.c's debug lines on) says so,
         // so its retry is not taken for another driver's or an async worker's attempt.
         const deferLine = !zeroBinds && e.ret === 0 && (deferLines.get(e.dev!) ?? []).some((l) => l > (prev?.line ?? 0) && l < e.line);
@@ -1023,7 +1025,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         if (later && !drvs.has(later.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver in that attempt: taken as ${later.drv}'s, the one driver the device's dev_printk lines name (line ${later.line}'s prefix, ${bindsHere ? "a later line's: dev_driver_string gives the bound driver's name" : "a later attempt's: dev_driver_string gives the driver's name while its probe runs"})`);
         if (prefixed && !drvs.has(prefixed.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no line naming its driver: called ${prefixed.drv}, the name before the device in line ${prefixed.line}'s dev_printk prefix (dev_driver_string: the driver's while its probe runs, the bus's otherwise)`);
         if (named && !drvs.has(named.drv)) notes.push(`${e.dev}: "probe of ${e.dev} returned" at line ${e.line} with no matched or probing line before it (lost, or before the capture): taken as ${named.drv}'s, the driver line ${named.line} names for it${log.events.some((x) => x.rule.id === 'matched') ? '; the model prints a "matched" line before it, which this log has elsewhere, so `validate` stops there' : ''}`);
-        if (!named && !prefixed && !later && !p && !a && !byInit && !retry && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
+        if (own === undefined && !named && !prefixed && !later && !p && !a && !byInit && !retry && !drvs.has(dname)) notes.push(`${e.dev}: no line of the log names its driver (line ${e.line} is "probe of ${e.dev} returned" alone): called ${dname} here; rename it to the real driver`);
         const d = pair(e.dev!, dname);
         fromInit(d, task, e.dev!, e.line);
         tried(e.dev!, dname, true);

@@ -109,22 +109,22 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
         // device_links_check_suppliers deferred before the probe started: really_probe returns its
         // -EPROBE_DEFER as is, before the "probing driver" line, and initcall_debug prints it, negative
         // in every layout (dd.c at torvalds@f8fb576658a3:619-621, 5.10.13:512-516).
-        else if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing === 0 && s.before.dev[d]!.probing === 0 && prints) out.push({ kind: 'returned', dev, ret: -517 });
+        else if (local === 'call_probe' && d >= 0 && s.after.dev[d]!.probing === 0 && s.before.dev[d]!.probing === 0 && prints) out.push({ kind: 'returned', dev, drv, ret: -517 });
         else if (local === 'probe_failed') {
           const o = outcome(s.locals.ret);
           if (o === 'defer') out.push({ kind: 'defer', dev, drv });
           if (o === 'error') out.push({ kind: 'error', dev, drv });
-          if (o && newLayout && prints) out.push({ kind: 'returned', dev, ret: sign * (o === 'defer' ? 517 : 5) });
+          if (o && newLayout && prints) out.push({ kind: 'returned', dev, drv, ret: sign * (o === 'defer' ? 517 : 5) });
         } else if (local === 'driver_bound') out.push({ kind: 'bound_to', dev, drv });
         else if (local === 'driver_deferred_probe_trigger') {
           // The same step re-triggers on the deferral path before v5.14 (driver_deferred_probe_add_trigger):
           // "bound device" is printed on the success path only.
           if (s.locals.ret !== RET.EPROBE_DEFER && s.locals.ret !== RET.LINK_DEFER) {
             out.push({ kind: 'bound', dev, drv, bus: busOf(d) });
-            if (newLayout && prints) out.push({ kind: 'returned', dev, ret: 0 });
+            if (newLayout && prints) out.push({ kind: 'returned', dev, drv, ret: 0 });
           }
         } else if (local === 'done') {
-          if (outcome(s.locals.ret) && prints) out.push({ kind: 'returned', dev, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
+          if (outcome(s.locals.ret) && prints) out.push({ kind: 'returned', dev, drv, ret: s.locals.ret === RET.BOUND ? 1 : 0 });
         }
         break;
       }
@@ -174,7 +174,7 @@ export function stepEvents(lk: LogKernel, s: StepInfo): ModelEvent[] {
   // Up to v5.13 really_probe's own `if (defer_all_probes)` step returns its -EPROBE_DEFER, which
   // initcall_debug prints after driver_deferred_probe_add's line (dd.c@376991db4b64:456-463, 598-600).
   const dev = l?.args[0], d = w.devices.findIndex((x) => x.name === dev);
-  if (l?.fn === 'really_probe' && l.local === 'defer_all_probes' && d >= 0 && s.before.deferAllProbes === true && prints) out.push({ kind: 'returned', dev, ret: -517 });
+  if (l?.fn === 'really_probe' && l.local === 'defer_all_probes' && d >= 0 && s.before.deferAllProbes === true && prints) out.push({ kind: 'returned', dev, drv: l.args[1], ret: -517 });
   return out;
 }
 
