@@ -44,6 +44,10 @@ describe('"probe of X with driver D returned N": read as "probe of X returned N"
     expect(v.verdict).toBe('behaviour');
     expect(v.checked.filter((e) => e.rule.id === 'probe_returned').map((e) => [e.dev, e.drv, e.ret])).toEqual([['dc', 'dc-drv', defer], ['sup', 'sup-drv', 0], ['dc', 'dc-drv', 0]]);
     expect(v.matched).toBe(7);
+    // No profile given: the guess quotes the line as the log has it (mainline: v6.12's dev_dbg lines and the return's sign fit it).
+    const g = fromLog(parseLog(boot(defer, 'new')), 't');
+    expect(g.spec.profile).toBe('mainline');
+    expect(g.notes.join('\n')).toContain(`line 2's "probe of dc with driver dc-drv returned ${defer}"`);
   });
 
   it('names the driver where no other line does: not a made-up "X-driver"; validate checks the name', () => {
