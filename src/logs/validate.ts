@@ -140,13 +140,14 @@ export function describeEvent(m: ModelEvent): string {
  * (the dev_printk owner as the bus name, as printRun prints it), without what the model does not
  * know: the usecs, the error number, an initcall's symbol offsets and pid.
  */
-export function hintLine(m: ModelEvent, w: LogKernel['w'], devForm = false): string {
+/** `withDriver`: the log prints initcall_debug's return naming the driver ("probe of X with driver D returned", formats.ts). */
+export function hintLine(m: ModelEvent, w: LogKernel['w'], devForm = false, withDriver = false): string {
   const bus = w.buses[w.devices.find((d) => d.name === m.dev)?.bus ?? 0]?.name ?? 'platform';
   // A log whose dd.c lines carry the device in the dev_printk prefix (v6.12 and later) gets them so.
   if (devForm && m.kind === 'error') return `${m.drv} ${m.dev}: probe with driver ${m.drv} failed with error ...`;
   if (devForm && ['matched', 'probing', 'bound_to', 'bound'].includes(m.kind)) return renderEvent(m, bus, 1, true);
   switch (m.kind) {
-    case 'returned': return `probe of ${m.dev} returned ${m.ret}`;
+    case 'returned': return withDriver && m.drv !== undefined ? `probe of ${m.dev} with driver ${m.drv} returned ${m.ret}` : `probe of ${m.dev} returned ${m.ret}`;
     case 'error': return `${m.drv}: probe of ${m.dev} failed with error ...`;
     case 'module_init': return `calling  ...[${m.module}]`;
     case 'module_init_done': return `initcall ...[${m.module}] returned ...`;
@@ -225,6 +226,7 @@ export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number;
   let best = i0, bestIds: number[] = [0], done = n > 0 && i0 === n ? 0 : -1, limit = false;
   const could = new Set<string>(), couldLines = new Map<string, string>();
   const devForm = log.events.some((e) => e.rule.dev && /^(matched|probing|bound_to|bound|probe_failed|rejects_match)$/.test(e.rule.id));
+  const retDriver = log.events.some((e) => e.rule.id === 'probe_returned' && e.drv !== undefined);
   // A driver whose name holds spaces is the scenario's one word (parse.ts oneWord: `Qualcomm_QCA8075`);
   // the line the log would show spells it as the log does (drv->name, `Qualcomm QCA8075`), the first
   // spelling of it the log gives (v3.x's driver_bound line names it where the device stands).
@@ -270,7 +272,7 @@ export function validate(model: Model, log0: ParsedLog, o: { maxStates?: number;
           if (j < n && !guards.has(checked[j]!) && matches(checked[j]!, e)) j++;
           else if (quietError(e, j)) continue;
           else if (o.excerpt && i === 0) { j = 0; break; }
-          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(asLogged(e), w.w, devForm)); } return; }
+          else { if (i === best) { could.add(describeEvent(e)); couldLines.set(describeEvent(e), hintLine(asLogged(e), w.w, devForm, retDriver)); } return; }
         }
         if (guards.size) j = pastGuards(j, be.nextG() as KS);
         // An excerpt's free prefix: a step that prints the first line's kind may also be an earlier
