@@ -961,6 +961,24 @@ describe("codina-v7: __device_links_no_driver's WARN_ON skipped while the suppli
       actors: { a: 'bind mmc-drv mmc', b: 'unbind pmic-drv pmic' }, properties: ['links-no-warn'] };
     expect([['v6.12', ''], ['v6.12', 'codina-v7'], ['mainline', '']].map(([p, x]) => check(buildScenario(fails, p!, x!).model).properties[0]!.verdict)).toEqual(['violated', 'holds', 'holds']);
   });
+  // 36d74f17e03f changed __device_links_no_driver only: device_links_missing_supplier's WARN_ON, the same
+  // test without the DL_DEV_UNBINDING term, is in mainline's core.c (10864921212f) too. device_links_busy
+  // breaks at disp's ACTIVE link and leaves mmc's AVAILABLE while pmic is DL_DEV_UNBINDING; mmc's bind
+  // marks it CONSUMER_PROBE, finds clk unbound and makes it DORMANT (s51 h5: mainline read holds
+  // for the lan966x chain, and a developer reading "mainline has the fix" would take this for it).
+  it("device_links_missing_supplier's WARN beside an unbinding supplier stays at mainline and with codina-v7, and says why", () => {
+    const ms: ScenarioSpec = { name: 'busy-break', buses: { platform: { autoprobe: false } },
+      devices: { pmic: { present: true, boundTo: 'pmic-drv' }, disp: { present: true, boundTo: 'disp-drv' }, clk: { present: true }, mmc: { present: true, suppliers: ['pmic', 'clk'] } },
+      drivers: { 'pmic-drv': { matches: ['pmic'], present: true }, 'clk-drv': { matches: ['clk'], present: true }, 'disp-drv': { matches: ['disp'], present: true, links: ['pmic'] }, 'mmc-drv': { matches: ['mmc'], present: true } },
+      actors: { a: 'unbind pmic-drv pmic', b: 'bind mmc-drv mmc' }, properties: ['links-no-warn'] };
+    const why = (p: string, x = '') => check(buildScenario(ms, p, x).model).properties[0]!.explanation;
+    const at = 'WARN_ON in device_links_missing_supplier(mmc): its link to pmic, marked CONSUMER_PROBE, goes DORMANT while pmic is unbinding (DL_DEV_UNBINDING)';
+    const only = (src: string) => `${at}; 36d74f17e03f (LINKS_NO_DRIVER_UNBINDING_QUIET, in this run) skips only __device_links_no_driver's WARN_ON: this one has no DL_DEV_UNBINDING test (core.c@${src}:device_links_missing_supplier)`;
+    expect(why('mainline')).toBe(only('torvalds@10864921212f'));
+    expect(why('v6.12', 'codina-v7')).toBe(only(PROFILES['v6.12']!.sources['drivers/base/core.c']!));
+    expect(why('v6.12')).toBe(at);
+    expect(excerpt('torvalds@10864921212f', 'drivers/base/core.c', 'device_links_missing_supplier')!.lines).toContain('\t\t\tWARN_ON(!device_link_test(link, DL_FLAG_SYNC_STATE_ONLY));');
+  });
   it('a run that checks no property able to see codina-v7 is told so (s48 h3: diff read still holds, exit 0, in silence)', () => {
     const m = buildScenario({ ...lan, properties: undefined }, 'v6.12', 'codina-v7').model;
     const said = () => (m.notes ?? []).filter((n) => n.startsWith('patch codina-v7 changes only '));
