@@ -8,7 +8,7 @@
 import { ProbecheckError } from '../engine/errors.js';
 import { RETURN, type Patch } from './emit.js';
 import type { Flag } from './profiles.js';
-import { BUS, CORE, DD, heldOld, linesIn, mayDefer, mutexWaits, takeSnapshot, triggeredSince, unlockDev } from './paths/common.js';
+import { BUS, CORE, DD, heldOld, linesIn, mayDefer, mutexWaits, takeSnapshot, textLines, triggeredSince, unlockDev } from './paths/common.js';
 import { deferAllStep } from './paths/really-probe.js';
 import { linkAddRefused, linkDelRuns } from './paths/links.js';
 import { RET } from './world.js';
@@ -201,12 +201,13 @@ PATCHES['a2225b6e834a'] = {
       return RETURN;
     } }),
   }, {
-    // The lock and the flag are device_add's, before it calls bus_probe_device; the core.c older
-    // profiles cite predates them, so the row says where they come from (a new user, 2026-12-05,
-    // looked for them in the cited lines, and in bus_probe_device, where the row put them).
-    // Mainline's core.c (10864921212f, v7.3-rc1) has the three lines, as the posting wrote them.
+    // The lock and the flag are device_add's, before it calls bus_probe_device; where the cited
+    // core.c predates them the row says where they come from (a new user, 2026-12-05, looked for
+    // them in the cited lines, and in bus_probe_device, where the row put them). Mainline's core.c
+    // (10864921212f, v7.3-rc1) has the three lines, as the posting wrote them: there the row cites
+    // them (s51 h5: it said "from its posting" at mainline too).
     fn: 'device_add', replace: 'device_pm_add',
-    step: (site, orig) => ({ ...orig!, where: `${CORE}:device_add (device_pm_add, uevent; a2225b6e834a: device_lock; dev_set_ready_to_probe; device_unlock, from its posting where the cited core.c predates it), ${BUS}:bus_probe_device`, since: 'a2225b6e834a (v7.1-rc1, inferred)',
+    step: (site, orig) => ({ ...orig!, where: `${CORE}:device_add (device_pm_add, uevent; a2225b6e834a: device_lock; dev_set_ready_to_probe; device_unlock${textLines(site.k, CORE, 'device_add', ['device_lock(dev);', 'dev_set_ready_to_probe(dev);', 'device_unlock(dev);']).length ? '' : ', from its posting, not in the cited core.c'}), ${BUS}:bus_probe_device`, since: 'a2225b6e834a (v7.1-rc1, inferred)',
       // device_lock is awaited, not held: the step sets the flag with the lock free, as lock, set, unlock would.
       merges: "device_unlock to bus_probe_device: nothing between them, and bus_probe_device's first act here is the drivers_autoprobe test, of a bus setting no actor changes; another thread that takes device_lock after the unlock does so before or after that test alike (the text's comment: a probe through another thread before bus_probe_device runs is fine)",
       await: (s) => s.dev[site.dev]!.mutex === 0, waits: mutexWaits(site.k, site.dev) }),
