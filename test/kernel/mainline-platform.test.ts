@@ -14,7 +14,7 @@ import { MATCH_HELPER, MATCH_OVERRIDE, PLATFORM } from '../../src/kernel/paths/d
 // 4793dae01f47; include/linux/device.h still at 4793dae01f47.
 const AT = 'torvalds@e6054f410c97', H_AT = 'torvalds@4793dae01f47';
 
-describe('platform.c at mainline (driver-core-7.1-rc1)', () => {
+describe('platform.c at mainline (e6054f410c97, driver-core-7.3-rc1; 4793dae01f47, driver-core-7.1-rc1, until 2026-12-07)', () => {
   it('platform_match calls device_match_driver_override and no longer loads pdev->driver_override; no store of its own', () => {
     expect(PROFILES.mainline!.sources[PLATFORM]).toBe(AT);
     const m = excerpt(AT, PLATFORM, 'platform_match')!;
