@@ -1863,8 +1863,8 @@ export const LIBRARY: KernelProperty[] = [
         // Codina's v7 posting, merged as 36d74f17e03f (the codina-v7 patch): no WARN while the supplier is DL_DEV_UNBINDING.
         if (k.has('LINKS_NO_DRIVER_UNBINDING_QUIET') && sup.bound && sup.linksUnbinding) continue;
         if (/^\w+\(([^,)]+)/.exec(m.label)?.[1] === k.vn(l.supplier)) continue;
-        // The merged fix is later than every profile's core.c (mainline's included): a developer reading
-        // `mainline` takes it for today's kernel, so the WARN says which release drops it (s49 h3).
+        // The merged fix is later than the core.c of every profile without the flag (mainline's has it
+        // since it reads 10864921212f, s51 h3): the WARN says which release drops it (s49 h3).
         const fixed = sup.bound && sup.linksUnbinding ? "; 36d74f17e03f (v7.2, 6.18.53) skips this WARN_ON, later than this profile's core.c: --param patches=codina-v7 checks with it" : '';
         return `WARN_ON in __device_links_no_driver(${k.vn(con)}): its ${was} link to ${k.vn(l.supplier)} goes DORMANT while ${k.vn(l.supplier)} is ${sup.bound ? 'unbinding (DL_DEV_UNBINDING)' : 'not bound'}${fixed}`;
       }
