@@ -169,6 +169,19 @@ const STATIC_DEV: Readonly<Record<string, string>> = {
 const isDevice = (real: object) => 'mutex' in real && 'canMatch' in real && 'asyncDriver' in real;
 
 /**
+ * A bus's settings are the scenario's (`buses: { NAME: { autoprobe: false } }`), kept in the state
+ * but written by no action or step: the attach walks are built for the value the scenario gives
+ * (device-add.ts busProbeDevice, driver-attach.ts), and steps are merged across the autoprobe test
+ * (a2225b6e834a's device_add row). A hunk's write read as `echo 1 > drivers_autoprobe` and probed
+ * nothing, in silence (s51 h5).
+ */
+const FIXED_BUS: Readonly<Record<string, string>> = {
+  autoprobe: "a bus's autoprobe (drivers_autoprobe) is fixed by the scenario (buses: { NAME: { autoprobe: false } }): no action or step writes it, and the attach walks are built for the value the scenario gives; a patch may only read it",
+  needParentLock: "a bus's needParentLock is fixed by the profile and the bus: no step writes it; a patch may only read it",
+};
+const isBus = (real: object) => 'autoprobe' in real && 'needParentLock' in real;
+
+/**
  * Kernel fields the state has only where the scenario builds what keeps them (state.ts
  * kernelSchema): a hunk shared by scenarios with and without them asks first (a new user,
  * 2026-12-05, had a hunk reading defer_all_probes fail in a scenario with no device_shutdown).
@@ -206,6 +219,7 @@ function handler(real: Record<string | symbol, unknown>, log?: (key: string, v: 
     },
     set(_t, key, value) {
       if (typeof key === 'string' && !(key in real)) unknown(real, key, true);
+      if (typeof key === 'string' && Object.hasOwn(FIXED_BUS, key) && isBus(real)) throw new Error(FIXED_BUS[key]!);
       // The fast backend stores any truthy value in a bool as true, the reference backend refuses
       // it (E201): the same step then gave two answers. A bool takes true or false.
       // (probecheck's own check, not the step's read: unrecorded for --por and `steps`.)

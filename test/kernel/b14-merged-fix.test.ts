@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { excerpt } from '../../src/kernel/source.js';
+import { definePatch, registerPatchFile } from '../../src/kernel/define-patch.js';
 import { PATCHES, buildScenario, check, defineProperty, type ScenarioSpec } from 'probecheck';
 
 // v6.12 is the newest profile without the fix; mainline has it (READY_TO_PROBE: its dd.c is read past it).
@@ -25,6 +26,10 @@ const S17: ScenarioSpec = {
   drivers: { 'dc-drv': { matches: ['dc'], present: true, probeType: 'async' }, 'alt-drv': { matches: ['dc'], present: true } },
   actors: { hotplug: 'add dc', unbind: 'maybe unbind dc-drv dc', bind: 'maybe bind alt-drv dc' },
 };
+
+const autoprobeWriter = '/virtual/autoprobe-on.ts';
+registerPatchFile(autoprobeWriter, [definePatch({ id: 'autoprobe-on', subject: 'echo 1 > drivers_autoprobe inside device_add', base: 'mainline',
+  hunks: [{ fn: 'device_add', replace: 'bus_add_device', step: (_site, orig) => ({ ...orig!, run: (s, t, b, c) => { s.bus[0]!.autoprobe = true; return orig!.run(s, t, b, c); } }) }] })]);
 
 describe('a2225b6e834a (B14, merged)', () => {
   it('s17: bind_store probes dc before device_add set it ready on v6.12; the merged fix defers it, and mainline has it', () => {
@@ -92,6 +97,9 @@ describe('a2225b6e834a (B14, merged)', () => {
     const text = excerpt(cited.release, cited.path, 'device_add')!.lines;
     expect(cited.release).toBe('torvalds@10864921212f');
     for (const l of ['device_lock(dev);', 'dev_set_ready_to_probe(dev);', 'device_unlock(dev);']) expect(cited.lines, l).toContain(text.findIndex((x, i) => x.trim() === l && i > 100));
+    // The row merges device_unlock with the drivers_autoprobe test because nothing writes a bus's
+    // autoprobe: a hunk that does is refused (s51 h5: one turning it on before the add probed nothing, in silence).
+    expect(() => check(buildScenario(S17, 'mainline', autoprobeWriter).model)).toThrow(/in step 'device_add\(dc\):bus_add_device'.*a bus's autoprobe \(drivers_autoprobe\) is fixed by the scenario .*a patch may only read it/);
     // Without the fix the row is as before.
     const old = Object.assign({}, ...buildScenario(S17, 'v6.12', '').model.threads.map((t) => t.steps)) as Record<string, { where: string }>;
     expect(old['device_add(dc):device_pm_add']!.where).toBe('drivers/base/core.c:device_add (device_pm_add, uevent), drivers/base/bus.c:bus_probe_device');
