@@ -101,7 +101,7 @@ export async function load(u, c, next) { return Q.test(u) && own(u) ? next(bare(
 }
 
 type TsxImport = (specifier: string, parentURL: string) => Promise<unknown>;
-let tsxImport: TsxImport | undefined;
+let tsxImport: Promise<TsxImport> | undefined;
 let generation = 0;
 
 /**
@@ -131,14 +131,19 @@ const NAMESPACE = 'probecheck';
  * is registered after it, so Node runs it first: 'probecheck' then resolves to the same dist
  * modules this process runs, loaded once, not one copy of the library per model file.
  */
-async function typescriptImport(): Promise<TsxImport> {
-  if (tsxImport) return tsxImport;
-  const [{ register: esm }, { register: cjs }] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
-  cjs({ namespace: NAMESPACE });
-  const api = esm({ namespace: NAMESPACE });
-  await installResolver();
-  tsxImport = (specifier, parentURL) => api.import(specifier, parentURL);
-  return tsxImport;
+function typescriptImport(): Promise<TsxImport> {
+  // The promise, kept at the first call: loads started together (Promise.all of loadModel) each
+  // registered tsx's hooks again while the first awaited, and could import before our resolver
+  // was registered; a file outside a `"type": "module"` package, compiled to CommonJS, then ran as
+  // an ES module, then and in later loads: "__filename is not defined in ES module scope" (s51:
+  // logs/roundtrip.test.ts's four loads broke every later test file's in the worker).
+  return tsxImport ??= (async () => {
+    const [{ register: esm }, { register: cjs }] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+    cjs({ namespace: NAMESPACE });
+    const api = esm({ namespace: NAMESPACE });
+    await installResolver();
+    return (specifier: string, parentURL: string) => api.import(specifier, parentURL);
+  })();
 }
 
 /**

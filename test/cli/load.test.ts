@@ -3,6 +3,7 @@
  * is the one copy this process runs, whichever file imports it; and a host that runs many
  * commands in one process (as these tests do) loads each command's files afresh.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import * as lib from 'probecheck';
 import { check } from '../../src/engine/check.js';
 import { buildSource, fileSource } from '../../src/source.js';
 import { probecheck, tempDir } from './run.js';
+import { userFolder } from './user-folder.js';
 
 const model = (name: string, devices: string) => `import * as pc from 'probecheck';
 const seen = (globalThis as { __probecheckLib?: unknown }).__probecheckLib ??= pc.scenario;
@@ -60,5 +62,22 @@ export default pc.scenario({ name: 'twin', profile: 'v5.1', devices: { a: {}, b:
       expect(here.por?.applied).toBe(true);
       expect(here.states, esm ? 'esm' : 'cjs').toBe(cli.states);
     }
+  });
+
+  // A user's script loading its model files together (s51: tsx's hooks were registered once per
+  // load started before the first had finished, some after probecheck's resolver, and a file
+  // compiled to CommonJS then ran as an ES module: E105 "__filename is not defined in ES module
+  // scope", here and for every file loaded afresh after). A process of its own: this one
+  // registered its hooks long ago.
+  it('model files loaded together through the API, in a fresh process, all load', () => {
+    const dir = userFolder();
+    for (const n of [1, 2, 3, 4]) writeFileSync(join(dir, `m${n}.ts`), model(`m${n}`, 'a: {}'));
+    writeFileSync(join(dir, 'all.mjs'), `import { loadModel } from 'probecheck';
+const ms = await Promise.all(['m1.ts', 'm2.ts', 'm3.ts', 'm4.ts'].map((f) => loadModel(f)));
+console.log(ms.map((m) => m.name).join(' '));
+`);
+    const r = spawnSync(process.execPath, ['all.mjs'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect([r.status, r.stdout]).toEqual([0, 'm1 m2 m3 m4\n']);
   });
 });
