@@ -22,6 +22,7 @@ import { knowExports, notExported, notImported, ProbecheckError, thrownValue } f
 import type { ModelFactory } from './engine/model.js';
 import { isPatchFile, isUserPatch, registerPatchFile } from './kernel/define-patch.js';
 import { PATCHES, patchEntries } from './kernel/patches.js';
+import { endSpareCrews } from './engine/search/parallel.js';
 
 /** The package's entry points, by bare specifier: dist/ beside src/ (this file is src/load.ts or dist/load.js). */
 const ENTRIES: Record<string, string> = {
@@ -152,10 +153,12 @@ function typescriptImport(): Promise<TsxImport> {
  * which the user's files it imports inherit (the resolve hook above). A file tsx compiles to
  * CommonJS (one outside a `"type": "module"` package) is a CommonJS module of this thread, cached
  * by its path and tsx's namespace, not by that URL, as are the files it requires: they are dropped
- * from the cache, so they are evaluated anew too.
+ * from the cache, so they are evaluated anew too. The parallel search's idle crews end: their
+ * workers keep the models they built.
  */
 export function forgetLoadedFiles(): void {
   generation = ++loader().generation;
+  endSpareCrews();
   const cache = (Module as unknown as { _cache: Record<string, { parent?: { id?: string } }> })._cache;
   const ns = [`namespace=${NAMESPACE}`, encodeURIComponent(`namespace=${NAMESPACE}`)];
   const ours = (id: string | undefined) => id !== undefined && ns.some((n) => id.includes(n));

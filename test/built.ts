@@ -15,4 +15,5 @@ const at = (path: string) => {
 export const { check } = (await import(at('engine/check.js'))) as typeof import('../src/engine/check.js');
 export const { buildSource, fileSource } = (await import(at('source.js'))) as typeof import('../src/source.js');
 export const { parseArgv } = (await import(at('cli/args.js'))) as typeof import('../src/cli/args.js');
+export const { forgetLoadedFiles } = (await import(at('load.js'))) as typeof import('../src/load.js');
 export const { ProbecheckError } = (await import(at('engine/errors.js'))) as typeof import('../src/engine/errors.js');

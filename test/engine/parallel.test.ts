@@ -15,7 +15,7 @@ import type { CheckOptions } from '../../src/engine/check.js';
 import type { Model } from '../../src/engine/model.js';
 import type { Result } from '../../src/engine/result.js';
 // Built: the workers these searches start load dist/ (test/built.ts says why).
-import { buildSource, check, fileSource, parseArgv, ProbecheckError } from '../built.js';
+import { buildSource, check, fileSource, forgetLoadedFiles, parseArgv, ProbecheckError } from '../built.js';
 
 /** Everything a search decides, without its timings. */
 function decided(r: Result) {
@@ -342,6 +342,37 @@ export default defineModel({ name: 'race', params: { mode: { default: 'none' } }
     expect(small.workers).toBe(1);
     expect(small.workersNote).toMatch(/^a search hands over to workers only once it has stored 20,000 states; this one stored [\d,]+, on one thread$/);
   });
+
+  // A crew kept for the next search keeps the models its workers built, by file and parameters:
+  // after forgetLoadedFiles (each command of a host that runs many, as the CLI tests' in-process
+  // host and its kept search worker do) the file is read afresh on the coordinator's thread, and
+  // the workers searched it as first loaded: the edited invariant read `holds` (s51 h1).
+  it('a model file edited between two searches is searched as edited by the crew kept from the first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probecheck-par-')), file = join(dir, 'count.ts');
+    const write = (last: number) => writeFileSync(file, `import { defineModel, t } from 'probecheck';
+export default defineModel({ name: 'count', params: {}, build: () => ({
+  name: 'count',
+  state: t.record({ x: t.int(40), y: t.int(40), z: t.int(40) }),
+  threads: ['x', 'y', 'z'].map((k) => ({ name: k, steps: { inc: { where: 'count.ts:inc', run: (s: any) => { s[k]++; return s[k] < 29 ? 'inc' : null; } } } })),
+  properties: [{ kind: 'invariant', name: 'not-all', holds: (s: any) => !(s.x === ${last} && s.y === ${last} && s.z === ${last}) }],
+}) as any });
+`);
+    const run = async () => {
+      forgetLoadedFiles();
+      const source = fileSource(file, {});
+      return check(await buildSource(source.args), { exhaustive: true, workers: 2, source, parallelFrom: 0 });
+    };
+    try {
+      write(99);
+      const before = await run();
+      expect(before.workers, before.workersNote).toBe(2);
+      expect(before.properties[0]!.verdict).toBe('holds');
+      write(29);
+      const after = await run();
+      expect(after.workers, after.workersNote).toBe(2);
+      expect(after.properties[0]!.verdict).toBe('violated');
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 60_000);
 
   it('--workers N reaches the search; 0 is a usage error', () => {
     const inv = parseArgv(['check', 'models/bench/probe-tree.ts', '--workers', '3']);

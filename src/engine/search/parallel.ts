@@ -232,6 +232,16 @@ function acquire(n: number): Crew {
   return c;
 }
 
+/**
+ * End the idle crews. Each worker keeps the models it built (parallel-worker.ts `built`, by file
+ * and parameters), so a crew kept past load.ts's forgetLoadedFiles would search the file as it
+ * was first loaded: an edited invariant read `holds` on 2 workers and `violated` on 1 (s51 h1).
+ */
+export function endSpareCrews(): void {
+  for (const c of spares.values()) c.close();
+  spares.clear();
+}
+
 /** Keep the crew for the next search if every worker is idle and sound; otherwise end it. */
 function release(c: Crew, clean: boolean): void {
   if (clean && !c.broken && c.ready() && !spares.has(c.size)) {
