@@ -23,7 +23,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { LATE_INITCALL, lateInitcallRefusal } from '../kernel/paths/late-initcall.js';
 import { MAX_ASYNC_INSTANCES, type DriverSpec, type ScenarioSpec } from '../kernel/scenario.js';
 import type { Outcome } from '../kernel/world.js';
-import { describeNul, describeQp, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, type LogEvent, type ParsedLog } from './parse.js';
+import { describeNul, describeQp, describeShort, describeCut, describeLastCut, describeUnordered, describeVariant, describePrefixed, describeReboot, describeWrapped, oneWord, returnedWords, type LogEvent, type ParsedLog } from './parse.js';
 import { profileFor, profileGuess } from './release.js';
 import { excerptsOf } from '../kernel/source.js';
 import { retClass } from './validate.js';
@@ -316,7 +316,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
    */
   const ddPr = PROFILES[prof]?.sources['drivers/base/dd.c'];
   const negates = ddPr !== undefined && (excerptsOf(ddPr, 'drivers/base/dd.c')?.get('really_probe')?.lines.some((l) => l.trim() === 'ret = -ret;') ?? false);
-  let coreDefer: { line: number; dev: string; drv: string; probing: boolean } | undefined;
+  let coreDefer: { line: number; dev: string; drv: string; probing: boolean; words: string } | undefined;
   /** Where the log shows that the late initcall ran: its initcall_debug line, or the timeout work it schedules. */
   let late: { line: number; how: string; task?: string } | undefined;
   /**
@@ -1034,7 +1034,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
           d.async = true;
         }
         const c = retClass(e.ret!);
-        if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p?.probing === true };
+        if (negates && e.ret === -517) coreDefer ??= { line: e.line, dev: e.dev!, drv: dname, probing: p?.probing === true, words: returnedWords(e) };
         // 1 (bound) before 5.14, 0 (bound) since (zeroBinds); 0 before 5.14 is any unbound end: left as seen elsewhere.
         if (c === '1') outcome(d, 'ok');
         else if (c === 'defer') {
@@ -1575,7 +1575,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
       : 'this log prints none of dd.c\'s debug lines ("matched device", "probing driver"), so before the probing line (device_links_check_suppliers, a supplier not ready, or defer_all_probes) or after it (pinctrl_bind_pins or the bus\'s dma_configure, a pin controller or an IOMMU not ready)';
     const linked = (linkLines.get(c.dev) ?? []).find((x) => !x.ready);
     const tail = c.probing ? '' : ld ? `; ${ADVICE(c.dev)}` : `; no link is written for it: no line of device_links_check_suppliers (supplier X not ready, wait for supplier N) says one deferred it, so ${c.drv} keeps that \`defer\`${linked ? ` (line ${linked.line} ${linked.how}: if that is fw_devlink's link, not a driver's stateless one, which defers nothing, declare it in ${c.dev}'s \`suppliers\` and drop the \`defer\`)` : ''}`;
-    notes.push(`line ${c.line}: "probe of ${c.dev} returned -517": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${where}); taken as ${c.drv}'s probe deferring, which the model prints as 517${tail}`);
+    notes.push(`line ${c.line}: "${c.words}": at profile ${prof} really_probe returns probe()'s own deferral as 517 (positive), so -517 is the driver core deferring before probe() ran (${where}); taken as ${c.drv}'s probe deferring, which the model prints as 517${tail}`);
   }
   if (checkState.length) {
     const c = checkState[0]!, known = checkState.filter((x) => x.drv !== undefined), drvNames = [...new Set(known.map((x) => x.drv!))];

@@ -367,6 +367,13 @@ export function stripPrefixes(raw: string): { text: string; time?: number; task?
  */
 export const oneWord = (name: string): string => name.trim().replace(/\s+/g, '_');
 
+/**
+ * initcall_debug's return line up to its return code, as the log has it (`probe of X returned N`, or
+ * `probe of X with driver D returned N` with the driver as printed), for notes that quote it: the
+ * event's drv is the scenario's name (`Generic_PHY`, `wm8731@spi`), not what the line says.
+ */
+export const returnedWords = (e: LogEvent): string => e.text.replace(/ after \d+ usecs$/, '');
+
 /** One message against every rule; null when none knows it. */
 export function readMessage(text: string): Omit<LogEvent, 'line'> | null {
   return readWith(text, DEV_PREFIX.exec(text)) ?? readWith(text, DEV_PREFIX_2.exec(text), true);

@@ -14,7 +14,7 @@ import { PROFILE_NAMES, PROFILES } from '../kernel/profiles.js';
 import { excerptsOf } from '../kernel/source.js';
 import { backportName, backportsPast } from '../kernel/backports.js';
 import type { LogKernel, ReturnedForm } from './model-events.js';
-import type { ParsedLog } from './parse.js';
+import { returnedWords, type ParsedLog } from './parse.js';
 import { logBuses } from './formats.js';
 import { supplierLine } from './supplier-words.js';
 
@@ -108,7 +108,7 @@ export function returnedOfLog(log: ParsedLog): { forms: ReturnedForm[]; basis: s
     const next = forms.filter((f) => ok.includes(f));
     if (next.length === forms.length) continue;
     forms = next;
-    basis ||= `line ${e.line}'s "probe of ${e.dev}${e.drv !== undefined ? ` with driver ${e.spaced ?? e.drv}` : ''} returned ${e.ret}", ${e.ret === 1 ? 'which really_probe returns (bound) only up to v5.13' : e.ret < 0 ? 'an error, which really_probe returns only from v5.14' : 'a positive error, which really_probe returns only since "Return probe errors as positive values"'}`;
+    basis ||= `line ${e.line}'s "${returnedWords(e)}", ${e.ret === 1 ? 'which really_probe returns (bound) only up to v5.13' : e.ret < 0 ? 'an error, which really_probe returns only from v5.14' : 'a positive error, which really_probe returns only since "Return probe errors as positive values"'}`;
   }
   return basis ? { forms, basis } : undefined;
 }
