@@ -8,7 +8,7 @@
  * bus the line names (bus.c's `bus: '%s': add driver %s`, dd.c's matched, probing and bound lines
  * print drv->bus->name) or, where the line names none (driver_bound's `driver: '%s': %s: bound to
  * device`, the deferral and failure lines, `probing driver %s asynchronously`: dd.c at
- * torvalds@4793dae01f47), the bus the log shows its device on. A line of neither is not read, said.
+ * torvalds@4793dae01f47; initcall_debug's `probe of %s with driver %s returned`, formats.ts), the bus the log shows its device on. A line of neither is not read, said.
  * A line whose first word is a driver's name as printed (a supplier line, a pending reason, `Linked as
  * a consumer`) is compared with `plainName` of the scenario's names (from-log.ts `printedFor`).
  */
