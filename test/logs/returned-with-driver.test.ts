@@ -58,6 +58,10 @@ describe('"probe of X with driver D returned N": read as "probe of X returned N"
     const r = fromLog(parseLog(log.join('\n')), 't');
     expect(Object.keys(r.spec.drivers ?? {})).toEqual(['wm8731@i2c', 'wm8731@spi']);
     expect(r.notes.join('\n')).toContain(`line 6's "probe of spi0.0 with driver wm8731 returned 517", a positive error`);
+    // The line names the driver but no bus: without the matched lines (their bus) its devices are on none, so it is not read, said (bus-keyed.ts).
+    const alone = fromLog(parseLog(log.filter((l) => !l.includes('matched')).join('\n')), 't');
+    expect(alone.spec.drivers).toEqual({});
+    expect(alone.notes).toContain('not read: line 2 (`probe of 0-001a with driver wm8731 returned 0 after 3 usecs`) names driver wm8731, which the log shows on i2c and spi, but no bus: no line puts its device 0-001a on one bus, so which of the two it is the log does not say');
   });
 
   it('names the driver where no other line does: not a made-up "X-driver"; validate checks the name', () => {
