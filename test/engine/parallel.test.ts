@@ -139,6 +139,31 @@ export default defineModel({ name: 'wide', params: {}, build: () => ({
     } finally { rmSync(dir, { recursive: true, force: true }); }
   }, 60_000);
 
+  // The merge moves a level's new states into the seen table, over the level's table in slot
+  // order where the level fills it enough (MERGE_SCAN), over each worker's records otherwise: here
+  // levels of 1 to 90 states in a table of 256 slots take both ways. Three counters that wrap
+  // reach states of earlier levels again (a state lost by a merge would be counted twice).
+  it('the states of each level reach the seen table, by slots or by records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probecheck-par-')), file = join(dir, 'wrap.ts');
+    writeFileSync(file, `import { defineModel, t } from 'probecheck';
+const T = ['T0', 'T1', 'T2'];
+export default defineModel({ name: 'wrap', params: {}, build: () => ({
+  name: 'wrap', state: t.record({ v: t.array(3, t.int(11)) }),
+  threads: T.map((name, i) => ({ name, steps: { go: { where: 'test/wrap', run: (s: any) => { s.v[i] = (s.v[i] + 1) % 12; return 'go'; } } } })),
+  properties: [{ kind: 'invariant', name: 'any', holds: () => true }],
+}) as any });
+`);
+    try {
+      const source = fileSource(file, {});
+      const model = await buildSource(source.args);
+      const one = check(model, { exhaustive: true });
+      expect(one.states).toBe(12 ** 3);
+      const r = check(model, { exhaustive: true, workers: 2, source, parallelFrom: 0, parallelTableBits: 8 });
+      expect(r.workers, r.workersNote).toBe(2);
+      expect(decided(r)).toEqual(decided(one));
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  }, 60_000);
+
   // A crew is kept for the next search with as many workers. Workers that wake late (on one wake
   // in ten a sleep of up to 100 ms, still far longer than a phase here) must still serve each phase once. Before, a worker left idle
   // by a 2-worker search on a kept 3-worker crew could wake into the next 3-worker search and

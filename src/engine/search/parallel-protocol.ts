@@ -75,6 +75,16 @@ export const SEEN_LOAD = MAX_LOAD, SEEN_GROWTH = 1.4, SEEN_SMALL = 1 << 20;
 /** A slot's claim word while its fingerprint is being written (0 is an empty slot). */
 export const BUSY = 0xffffffff;
 
+/**
+ * The merge goes over the level's table in slot order (ranges of GROW_CHUNK slots) where it has at
+ * most this many slots per new state, and over each worker's records otherwise. Each record
+ * reads its slot and writes the seen table at random (two cache misses a new state); in slot
+ * order both tables are read and written in the order of their homes (both are the hash's top
+ * bits), as the store's rehash does, at the price of reading the empty slots too (16 bytes each,
+ * in order: a quarter of a cache line).
+ */
+export const MERGE_SCAN = 32;
+
 export interface WorkerInit {
   ctrl: SharedArrayBuffer;
   port: unknown;
@@ -119,6 +129,8 @@ export interface LevelMsg {
    * a bit per slot that the merge phase claims a slot with.
    */
   seen?: { table: SharedArrayBuffer; bits: SharedArrayBuffer };
+  /** For MERGE: go over the level's table in slot order (MERGE_SCAN), not over the records. */
+  mergeBySlots?: boolean;
   /** For GROW: move every fingerprint of the seen table into a bigger one (`seen` after it). */
   growSeen?: { old: SharedArrayBuffer; table: SharedArrayBuffer; bits: SharedArrayBuffer };
   /** The level's table: 4 words a slot (fingerprint hi, lo; claimed parent + 1; winning move). */

@@ -190,6 +190,20 @@ function mergeRecords(o: Uint32Array, count: number, R: number, W: number, T: Ui
 }
 
 /**
+ * The level's table's slots [from, to) into the seen table, each taken slot cleared (the merge
+ * in slot order, MERGE_SCAN): the inserts come in the order of their homes.
+ */
+function mergeSlots(T: Uint32Array, S: Uint32Array, bits: Int32Array, from: number, to: number, scale: number, cap: number): void {
+  for (let i = from; i < to; i++) {
+    const j = i << 2;
+    if (T[j + 2] === 0) continue;
+    const hi = T[j]!, lo = T[j + 1]!;
+    T[j] = 0; T[j + 1] = 0; T[j + 2] = 0; T[j + 3] = 0;
+    insertSeen(S, bits, hi, lo, scale, cap);
+  }
+}
+
+/**
  * Each of the `count` output records (o, W + 3 words each) goes to its index in the level (idx):
  * the marks before its place, from its parent's first index (first); its words into next, its
  * parent and move code beside them.
@@ -317,6 +331,7 @@ class Searcher {
       this.sCap = this.S.length >>> 1;
       this.sScale = this.sCap / 2 ** 32;
     }
+    if (m.mergeBySlots !== undefined) this.mergeBySlots = m.mergeBySlots;
     if (m.grow) this.growing = m.grow;
     if (m.growSeen) this.growingSeen = m.growSeen;
     if (m.places) { this.tBase = new Float64Array(m.places.tBase); this.won = new Uint8Array(m.places.won); this.cnt = new Uint32Array(m.places.cnt); }
@@ -566,10 +581,19 @@ class Searcher {
     }
   }
 
-  /** The level is over and the search goes on: this worker's new states into the seen table. */
+  /** The level is over and the search goes on: its new states into the seen table (this worker's records, or ranges of the table's slots). */
   merge(): void {
-    mergeRecords(this.out, this.count, this.R, this.W, this.T, this.S, this.sBits, this.sScale, this.sCap);
+    if (!this.mergeBySlots) { mergeRecords(this.out, this.count, this.R, this.W, this.T, this.S, this.sBits, this.sScale, this.sCap); return; }
+    const T = this.T, cap = this.cap;
+    for (;;) {
+      const from = Atomics.add(ctrl, C.GROW_NEXT, GROW_CHUNK);
+      if (from >= cap) return;
+      Atomics.add(ctrl, C.BEAT, 1);
+      mergeSlots(T, this.S, this.sBits, from, Math.min(cap, from + GROW_CHUNK), this.sScale, this.sCap);
+    }
   }
+  /** The next merge goes over the table's slots (LevelMsg.mergeBySlots). */
+  private mergeBySlots = false;
 
   /** The table grew: slots moved. */
   private remap(map: Uint32Array): void {

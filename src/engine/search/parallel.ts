@@ -48,7 +48,7 @@ import { isAllocationFailure, LimitReached, MemoryBudget, outOfMemory } from './
 import { explore, FOUND_BEFORE, REACHED_BY } from './explore.js';
 import type { FingerprintStore } from '../store.js';
 import { blocked, moveOf, propertyThrew, type Monitor } from './monitor.js';
-import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, KIND_BITS, LEVEL_LOAD, LOAD, MERGE, NUMBER, RESOLVE, SEEN_GROWTH, SEEN_LOAD, SEEN_SMALL, TABLE_GROWTH, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
+import { C, CTRL_WORDS, EXIT, EXPAND, FINISH, GROW, KIND_BITS, LEVEL_LOAD, LOAD, MERGE, MERGE_SCAN, NUMBER, RESOLVE, SEEN_GROWTH, SEEN_LOAD, SEEN_SMALL, TABLE_GROWTH, type Finished, type LevelMsg, type ModelMsg, type Numbered, type Raised, type WorkerError, type WorkerFaults, type WorkerInit } from './parallel-protocol.js';
 import type { Limits, Progress, SearchOutcome } from './types.js';
 
 /**
@@ -456,7 +456,7 @@ class Levels {
       for (let merge = false; n > 0 && !this.stopped; merge = true) {
         // Only once another level is expanded: a search that ends here, or stops growing the
         // seen table, has stored that level whole (its states and depth).
-        if (merge) this.merge();
+        if (merge) this.merge(n);
         const next = this.level(frontier, n, ps, d);
         if (!next) break;
         d++;
@@ -730,9 +730,11 @@ class Levels {
     throw e;
   }
 
-  /** The last level's states into the seen table, the level's table emptied for the next. */
-  private merge(): void {
+  /** The last level's `n` states into the seen table, the level's table emptied for the next. */
+  private merge(n: number): void {
     this.growSeen();
+    this.crew.post({ mergeBySlots: n * MERGE_SCAN >= this.table.length >>> 2 });
+    Atomics.store(this.crew.ctrl, C.GROW_NEXT, 0);
     this.crew.phase(MERGE);
     const err = this.crew.firstError();
     if (err) throw workerError(err);
