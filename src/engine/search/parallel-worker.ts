@@ -17,9 +17,10 @@
  *   transitions; what the properties found goes to the coordinator;
  * - number: each output state's index in the level is the marks before its place: it goes
  *   there in the next frontier, with its parent and move;
- * - merge (when the search goes on): this worker's new states move from the level's table into
+ * - merge (when the search goes on): the level's new states move from the level's table into
  *   the seen table, leaving the level's table empty for the next level (the coordinator grows
- *   the seen table first, also a grow phase).
+ *   the seen table first, also a grow phase): ranges of the table's slots in slot order, or,
+ *   where the level fills few of its slots, this worker's records (MERGE_SCAN).
  *
  * The loop blocks in Atomics.wait and reads its messages with receiveMessageOnPort: the
  * coordinator is a synchronous search, so nothing here waits on an event loop.
