@@ -116,6 +116,8 @@ let generation = 0;
  */
 const LOADER = Symbol.for('probecheck.loader');
 const me = {};
+/** The shared number this instance last loaded with: another's forgetLoadedFiles moves it on. */
+let seen = 0;
 function loader(): { generation: number; last?: object } {
   return ((globalThis as Record<symbol, unknown>)[LOADER] ??= { generation: 0 }) as { generation: number; last?: object };
 }
@@ -157,7 +159,7 @@ function typescriptImport(): Promise<TsxImport> {
  * workers keep the models they built.
  */
 export function forgetLoadedFiles(): void {
-  generation = ++loader().generation;
+  seen = generation = ++loader().generation;
   endSpareCrews();
   const cache = (Module as unknown as { _cache: Record<string, { parent?: { id?: string } }> })._cache;
   const ns = [`namespace=${NAMESPACE}`, encodeURIComponent(`namespace=${NAMESPACE}`)];
@@ -217,8 +219,10 @@ export async function importFile(path: string): Promise<Record<string, unknown>>
     // the old target, while a patch's kept catalogue (cli/steps.ts textKey) read the new (s43 h12).
     const real = realpathSync(abs);
     imported.set(abs, real);
+    // Forgotten here too where another instance forgot since this one last loaded: its own number
+    // stayed, so an edited file was handed as this instance first loaded it (and its idle crews kept).
     const shared = loader();
-    if (shared.last !== undefined && shared.last !== me) forgetLoadedFiles();
+    if ((shared.last !== undefined && shared.last !== me) || seen !== shared.generation) forgetLoadedFiles();
     shared.last = me;
     const url = pathToFileURL(real).href + (generation ? `?${LOAD}=${generation}` : '');
     // Registered for a .js file too: our resolver must come after tsx's in the hook chain.

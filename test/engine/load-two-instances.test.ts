@@ -5,11 +5,14 @@
  * built by dist's library and searched by src's, and --por's count depended on which test file
  * had run before in the worker (por.test.ts after parallel.test.ts: 611 states for 450, s51).
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { check } from '../../src/engine/check.js';
 import { buildModel } from '../../src/cli/build.js';
-import { loadModel } from '../../src/load.js';
+import { importFile, loadModel } from '../../src/load.js';
+import { tempDir } from '../temp.js';
 
 const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
 
@@ -26,4 +29,17 @@ it('a model file dist/ loaded first is loaded afresh for src/, and searches as i
   expect(fromSrc.states).toBe(fromDist.states);
   // And back: dist/'s loader gets its own again.
   expect(built.check(built.buildModel(await built.loadModel(file), { n: 2 }), { por: true }).states).toBe(fromDist.states);
+});
+
+// The loaded files forgotten by one instance are forgotten for the other too: src/'s own number
+// stayed where dist/ forgot (the CLI tests' host forgets each command's), and an edit of a file
+// src/ had loaded went unseen. (No search: two imports of a one-line file, about 0.1 s.)
+it('a file edited after the other instance forgot the loaded files is read afresh', async () => {
+  const { forgetLoadedFiles } = (await import(dist('load.js'))) as typeof import('../../src/load.js');
+  const file = join(tempDir('probecheck-two-'), 'v.ts');
+  writeFileSync(file, 'export const v = 1;\n');
+  expect((await importFile(file)).v).toBe(1);
+  forgetLoadedFiles();
+  writeFileSync(file, 'export const v = 2;\n');
+  expect((await importFile(file)).v).toBe(2);
 });
