@@ -6,6 +6,17 @@ import { FIXTURES, ROOT, probecheck, tempDir } from './run.js';
 import { unwrap } from './unwrap.js';
 
 describe('suites', () => {
+  // docs/ci.md's example suite is hot-unplug's, as a user copies it: its counts must be the bundled
+  // suite's, or the copy fails with exit 4 (its v4.2 case said 78 since s39 h9 made it 80). Text only.
+  it("docs/ci.md's example suite pins the bundled hot-unplug suite's counts", () => {
+    const doc = readFileSync(join(ROOT, 'docs/ci.md'), 'utf8'), suite = readFileSync(join(ROOT, 'properties/hot-unplug.suite.ts'), 'utf8');
+    const cases = [...doc.matchAll(/\{ params: \{ profile: '([\w.]+)', variant: '(\w+)' \}, expect: .*?, states: (\d+) \}/g)];
+    expect(cases.length).toBe(2);
+    for (const [, profile, variant, states] of cases) {
+      expect(suite).toContain(`{ params: { variant: '${variant}', profile: '${profile}', patches: '' }, states: ${states},`);
+    }
+  });
+
   it('check with no argument runs the bundled suites in the package (npm start), from any cwd', () => {
     const r = probecheck(['check'], { cwd: FIXTURES });
     // npm start's contract: every bundled suite as expected (examples.test.ts leaves this command to this test).
