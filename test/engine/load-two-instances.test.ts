@@ -23,12 +23,16 @@ it('a model file dist/ loaded first is loaded afresh for src/, and searches as i
     buildModel: ((await import(dist('cli/build.js'))) as typeof import('../../src/cli/build.js')).buildModel,
     loadModel: ((await import(dist('load.js'))) as typeof import('../../src/load.js')).loadModel,
   };
-  const fromDist = built.check(built.buildModel(await built.loadModel(file), { n: 2 }), { por: true });
-  const fromSrc = check(buildModel(await loadModel(file), { n: 2 }), { por: true });
+  const distFactory = await built.loadModel(file), srcFactory = await loadModel(file);
+  expect(srcFactory).not.toBe(distFactory);
+  const fromDist = built.check(built.buildModel(distFactory, { n: 2 }), { por: true });
+  const fromSrc = check(buildModel(srcFactory, { n: 2 }), { por: true });
   expect(fromDist.por?.applied).toBe(true);
   expect(fromSrc.states).toBe(fromDist.states);
-  // And back: dist/'s loader gets its own again.
-  expect(built.check(built.buildModel(await built.loadModel(file), { n: 2 }), { por: true }).states).toBe(fromDist.states);
+  // And back: dist/'s loader gets a module of its own again (not src/'s).
+  const again = await built.loadModel(file);
+  expect(again).not.toBe(srcFactory);
+  expect(again).not.toBe(distFactory);
 });
 
 // The loaded files forgotten by one instance are forgotten for the other too: src/'s own number
