@@ -40,7 +40,10 @@ export const C = {
   SIZE: 64,
   /** Bumped by workers as they get through a phase's work: a phase where it stands still for long has a dead worker. */
   BEAT: 96,
-  /** GROW: the next old table slot to move (ranges of GROW_CHUNK). */
+  /**
+   * GROW: the next old table slot to move; MERGE by slots (MERGE_SCAN): the next slot of the
+   * level's table to merge (ranges of GROW_CHUNK; the coordinator zeroes it before either phase).
+   */
   GROW_NEXT: 128,
 } as const;
 export const CTRL_WORDS = 144;
