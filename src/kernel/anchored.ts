@@ -54,7 +54,7 @@ export const ANCHORED: string[] = [
   'drivers/pci/pci-driver.c:pci_call_probe', 'drivers/pci/pci-driver.c:local_pci_probe',
   // kernel/workqueue.c (the deferred-probe worker's loop, work_on_cpu), read at v5.1, v5.4 and v5.9 (009bb421b6ce, 2019-03) and v5.10, v5.15, v5.19 and v6.1 (5.10.13, a study tree); v3.5 .. v5.0, v6.6, v6.12 and mainline read none.
   'kernel/workqueue.c:worker_thread', 'kernel/workqueue.c:work_on_cpu', 'kernel/workqueue.c:work_for_cpu_fn',
-  // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (AOSC-Tracking/linux, 6.18.y).
+  // drivers/usb/core/message.c: driver_set_config_work, a caller of usb_set_configuration (which takes no lock itself), read at mainline (torvalds@903e23eda5af, usb-7.3-rc6; AOSC-Tracking/linux's 6.18.y until 2026-12-07, the same text).
   'drivers/usb/core/message.c:driver_set_config_work',
   // platform.c, read at v4.18 .. v5.9 (v4.19.y), v5.10 (5.10.13), v5.15 (5.15.100), v5.19 and v6.1 (6c2f42117427), v6.6 (b4ce0bf7ab02) and v6.12 (d69d80484598); mainline reads e6054f410c97's (driver-core-7.3-rc1; 4793dae01f47's, driver-core-7.1-rc1, until 2026-12-07), whose platform_match
   // only calls device_match_driver_override (2b38efc05bf7 moved driver_override into the core) and which has no driver_override_store.

@@ -93,7 +93,7 @@ PATCHES['18daa52418e7'] = {
   // lock): the single-read step covers it, and the print step, left unreachable, names the same call.
   touches: ['dev_uevent:if_driver', 'dev_uevent:add_uevent_var'],
   flags: ['UEVENT_SINGLE_READ'],
-  // Its line is found in mainline's core.c (4793dae01f47, v7.1-rc1 merge: vanilla, after it) where the
+  // Its line is found in core.c at 4793dae01f47 (v7.1-rc1 merge: vanilla, after it; mainline's until 2026-12-07) where the
   // profile's predates it (v5.19 + this patch); the commit's own file is not stored (2026-12-06).
   sources: { 'drivers/base/core.c': 'torvalds@4793dae01f47' },
   hunks: [{

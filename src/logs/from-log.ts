@@ -65,7 +65,7 @@ export function count(n: number, noun: string): string { return `${n} ${noun}${n
 const namesSwapped = (dev: string, drv: string, isDev: (n: string) => boolean, isDrv: (n: string) => boolean): boolean =>
   (isDev(drv) && !isDrv(drv)) || (isDrv(dev) && !isDev(dev));
 /** The lines that name a device's driver, the device first (matched, probing, bound, deferral and error lines). */
-// probe_returned names one only in its v7.3 form ("probe of %s with driver %s returned", formats.ts): the lines of the old form have no drv.
+// probe_returned names one only in its newer form ("probe of %s with driver %s returned", likely v7.3, unverified: formats.ts): the lines of the old form have no drv.
 const NAMING = ['matched', 'probing', 'bound', 'deferral', 'probe_failed', 'rejects_match', 'drv_async', 'drv_async_done', 'probe_returned'];
 const ADDS_DEVICES = new Set(['of_platform_default_populate_init']);
 
@@ -974,7 +974,7 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
       }
       case 'probe_returned': {
         used++;
-        // The driver the line names (v7.3's form), else the probe open, else the device's last attempt (its matched line),
+        // The driver the line names (the newer form's), else the probe open, else the device's last attempt (its matched line),
         // else the driver another line names for it: the old form has the device only.
         const own = e.drv, p = open.get(e.dev!), a = attempt.get(e.dev!), named = own !== undefined || p || a ? undefined : namedDriver(e.dev!, e.line, e.ret);
         const prefixed = own !== undefined || p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);

@@ -101,10 +101,9 @@ describe('core.c at mainline', () => {
   });
 });
 
-
-// The mainline audit of 2026-12-07 (s51 h3): newer texts of workqueue.c and kernel/module/main.c,
+// The mainline audit of 2026-12-07 (s51 h3): newer texts of usb/core/message.c, workqueue.c and kernel/module/main.c,
 // each against the one mainline read before; only the differences named here (kernel/README.md).
-describe('workqueue.c and kernel/module/main.c at mainline (s51 h3)', () => {
+describe('usb/core/message.c, workqueue.c and kernel/module/main.c at mainline (s51 h3)', () => {
   const changedFns = (now: string, was: string, path: string): string[] => {
     const n = excerptsOf(now, path)!, w = excerptsOf(was, path)!;
     expect([...n.keys()].sort()).toEqual([...w.keys()].sort());

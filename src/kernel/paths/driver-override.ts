@@ -110,7 +110,8 @@ export function driverMatchSteps(f: Block, dev: number, drv: number,
     //           return !strcmp(dev->driver_override.name, drv->name);
     // The test and the strcmp are one step: the store swaps the string under the same lock.
     // platform_match's call and the helper's guard and strcmp (include/linux/device.h), where the
-    // profile reads texts that have them (mainline: both at torvalds@4793dae01f47).
+    // profile reads texts that have them (mainline: platform.c at torvalds@e6054f410c97, device.h at
+    // torvalds@4793dae01f47).
     const call = [...textLines(f.tb.k, PLATFORM, 'platform_match', [MATCH_OVERRIDE]), ...textLines(f.tb.k, DEVICE_H, 'device_match_driver_override', MATCH_HELPER)];
     f.step('driver_match_device', { where: `${where} -> ${PLATFORM}:platform_match (device_match_driver_override, under driver_override.lock)`, since: 'v7.0-rc (cb3d1049f4ea, 2b38efc05bf7)', c: [...c, ...call], run: (s, t) => {
       const left = skip?.(s, t);
