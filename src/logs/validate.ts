@@ -138,9 +138,9 @@ export function describeEvent(m: ModelEvent): string {
 /**
  * A model event as the line the log would show, for "could print instead": renderEvent's line
  * (the dev_printk owner as the bus name, as printRun prints it), without what the model does not
- * know: the usecs, the error number, an initcall's symbol offsets and pid.
+ * know: the usecs, the error number, an initcall's symbol offsets and pid. `withDriver`: the log
+ * prints initcall_debug's return naming the driver ("probe of X with driver D returned", formats.ts).
  */
-/** `withDriver`: the log prints initcall_debug's return naming the driver ("probe of X with driver D returned", formats.ts). */
 export function hintLine(m: ModelEvent, w: LogKernel['w'], devForm = false, withDriver = false): string {
   const bus = w.buses[w.devices.find((d) => d.name === m.dev)?.bus ?? 0]?.name ?? 'platform';
   // A log whose dd.c lines carry the device in the dev_printk prefix (v6.12 and later) gets them so.
