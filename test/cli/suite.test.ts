@@ -47,6 +47,12 @@ describe('suites', () => {
     expect(notes.map((l) => /^note \[(\d+)\]: /.exec(l)?.[1])).toEqual(notes.map((_, i) => String(i + 1)));
     expect(new Set(notes.map((l) => l.replace(/^note \[\d+\]: /, ''))).size).toBe(notes.length);
     for (const [i] of notes.entries()) expect(r.stdout).toMatch(new RegExp(`^(\\S+)? +\\S.* \\[(\\d+,)*${i + 1}(,\\d+)*\\]$`, 'm'));
+    // docs/scenarios.md quotes how many cases carry a mark, of how many, and the notes (s51 h10: it said
+    // 246 cases after s51 h3 added the 247th). A case's line starts at column 0, its marks end its last line.
+    const cases = lines.filter((l) => /^\S/.test(l) && !/^(suite  |note \[|\d+ suites?: )/.test(l)).length;
+    const marked = lines.filter((l) => /\[(\d+,)*\d+\]$/.test(l)).length;
+    const said = /`npm start` marks (\d+) of its (\d+) cases, with (\d+) notes/.exec(readFileSync(join(ROOT, 'docs/scenarios.md'), 'utf8').replace(/\s+/g, ' '));
+    expect(said?.slice(1)).toEqual([marked, cases, notes.length].map(String));
   });
 
   // A CI hunt (2026-12-05): the E503 named the missing file alone, not the suite that names it.
