@@ -1535,7 +1535,10 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
   // (the pid of a log without caller ids names no actor; the pending line's task is a kworker).
   if (guess) {
     const others = guess.fits.filter((p) => p !== prof);
-    notes.push(guess.unread.length === 0 && others.length === PROFILE_NAMES.length - 1
+    // A line no profile prints (release.ts namedReturnOfLog): the profile is the nearest, not a match.
+    notes.push(guess.newer !== undefined
+      ? `profile ${prof} is a guess: the log has no "Linux version" line, and ${guess.newer}; ${prof} is the newest profile that prints the log's other lines as it does, the nearest, not a match (${guess.basis})${others.length ? `; ${others.length === 1 ? 'this one fits' : 'these fit'} those lines as well: ${others.join(', ')}` : ''}${guess.unread.length ? ` (${guess.unread.join(', ')} read no dd.c: not known)` : ''}; pass --profile for the kernel the log is from`
+      : guess.unread.length === 0 && others.length === PROFILE_NAMES.length - 1
       ? `profile ${prof} is a guess: the log has no "Linux version" line and ${guess.basis}, so every profile fits it as well; pass --profile for the kernel the log is from`
       : `profile ${prof} is a guess: the log has no "Linux version" line, and ${prof} is the newest profile that prints its lines as it does (${guess.basis})${others.length ? `; ${others.length === 1 ? 'this one fits' : 'these fit'} the log as well: ${others.join(', ')}` : ''}${guess.unread.length ? ` (${guess.unread.join(', ')} read no dd.c: not known)` : ''}; pass --profile for the kernel the log is from`);
   }

@@ -38,14 +38,19 @@ const MATCHED_OLD = 'driver_probe_device', MATCHED_NEW = '__driver_probe_device'
  */
 export function profileByForms(log: ParsedLog): string { return profileGuess(log).profile; }
 
-/** That guess, with every profile that fits the log as well and what the guess rests on, in words. */
-export function profileGuess(log: ParsedLog): { profile: string; fits: string[]; basis: string; unread: string[] } {
+/**
+ * That guess, with every profile that fits the log as well and what the guess rests on, in words.
+ * `newer`: the log's first line in a form no profile's dd.c prints, a kernel newer than every text
+ * read (namedReturnOfLog): the guess is then the nearest profile, not one that prints the log's lines.
+ */
+export function profileGuess(log: ParsedLog): { profile: string; fits: string[]; basis: string; unread: string[]; newer?: string } {
   const forms = log.events.filter((e) => DEV_FORMS.has(e.rule.id));
   const ret = returnedOfLog(log);
   const pend = pendingOfLog(log);
   const info = deferralInfoOfLog(log);
   const sup = supplierOfLog(log);
-  if (!forms.length && !ret && !pend && !info && !sup) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [] };
+  const newer = namedReturnOfLog(log);
+  if (!forms.length && !ret && !pend && !info && !sup) return { profile: 'mainline', fits: [...PROFILE_NAMES], basis: 'no dd.c line whose form tells kernels apart', unread: [], ...(newer && { newer }) };
   const dev = forms.length ? forms[0]!.rule.dev : undefined;
   const fn = log.events.find((e) => e.rule.id === 'matched' && (e.fn === MATCHED_OLD || e.fn === MATCHED_NEW))?.fn;
   const byRest = PROFILE_NAMES.filter((p) => (dev === undefined || devPrintkOf(p) === dev) && (fn === undefined || PROFILES[p]!.flags.includes('PROBE_BUSY_CHECK') === (fn === MATCHED_NEW))
@@ -85,7 +90,29 @@ export function profileGuess(log: ParsedLog): { profile: string; fits: string[];
     : `line ${sup.line}'s "${sup.text}", device_links_check_suppliers' dev_dbg form, which core.c prints from v5.12 (1f0dfa0545e7, driver-core-5.12-rc1; 5.10.13 prints none) to v5.14 (68223eeec708, driver-core-5.15-rc4, prints dev_err_probe's): ${v514.length ? `with "matched device" from __driver_probe_device (v5.14 on) a v5.14 kernel or v5.15-rc1 .. rc3, whose dd.c ${v514[0]}'s is: the oldest that fits` : `a kernel between the profiles, so the nearest below${supUsed ? '' : ', which the rest rules out: not used'}`}`;
   const basis = [dev !== undefined ? `dd.c's lines printed with ${dev ? 'dev_dbg' : 'pr_debug'}` : '', fn ? `"matched device" from ${fn}` : '', ret ? ret.basis : '', pendWords, infoWords, supWords].filter(Boolean).join(', ');
   const devOnly = dev && !(supUsed && sup!.form === 'dbg');
-  return { profile: devOnly ? 'mainline' : fits.at(-1) ?? 'mainline', fits: devOnly ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread };
+  return { profile: devOnly ? 'mainline' : fits.at(-1) ?? 'mainline', fits: devOnly ? [...fits.filter((p) => p !== 'mainline'), 'mainline'] : fits, basis, unread, ...(newer && { newer }) };
+}
+
+/**
+ * initcall_debug's return line naming the driver, `probe of %s with driver %s returned %d after %lld
+ * usecs`, where no profile's dd.c prints it: read only in kernel-patches/bpf's dd.c at 27f0f918d3e9
+ * (formats.ts; by its subject 8b29d0b45266, "driver core: add driver name to probe debug print",
+ * driver-core-next 2026-07-12: unverified), while every profile's really_probe_debug prints `probe of
+ * %s returned` (mainline's, dakr@1ac45118ddf8, too). In words, quoting the log's first such line;
+ * undefined where the log has none or a profile's dd.c prints it (s51 h10: such a log's guess said
+ * mainline "prints its lines as it does").
+ */
+function namedReturnOfLog(log: ParsedLog): string | undefined {
+  const e = log.events.find((x) => x.rule.id === 'probe_returned' && x.rule.fields.includes('drv'));
+  if (!e || PROFILE_NAMES.some((p) => namesDriverInReturn(PROFILES[p]!.sources['drivers/base/dd.c']))) return undefined;
+  const main = PROFILES.mainline!.sources['drivers/base/dd.c'];
+  return `line ${e.line} prints "${returnedWords(e)}", initcall_debug's return naming the driver, which no profile's dd.c prints (read in kernel-patches/bpf's dd.c at 27f0f918d3e9, attributed to 8b29d0b45266 "driver core: add driver name to probe debug print", unverified; mainline's${main ? `, ${main},` : ''} prints "probe of %s returned %d"): the log's kernel is newer than every kernel text probecheck reads`;
+}
+
+/** Does the dd.c at this kernel/ snapshot print initcall_debug's return naming the driver? false where none is read. */
+export function namesDriverInReturn(dd: string | undefined): boolean {
+  const fns = dd === undefined ? undefined : excerptsOf(dd, 'drivers/base/dd.c');
+  return fns?.get('really_probe_debug')?.lines.some((l) => l.includes('"probe of %s with driver %s returned')) ?? false;
 }
 
 /**

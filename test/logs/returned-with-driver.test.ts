@@ -13,6 +13,8 @@ import { scenario, type ScenarioSpec } from '../../src/kernel/scenario.js';
 import { fromLog } from '../../src/logs/from-log.js';
 import { parseLog } from '../../src/logs/parse.js';
 import { validate } from '../../src/logs/validate.js';
+import { namesDriverInReturn } from '../../src/logs/release.js';
+import { PROFILE_NAMES, PROFILES } from '../../src/kernel/profiles.js';
 
 const matched = (dev: string, drv: string) => `platform ${dev}: bus: 'platform': __driver_probe_device: matched device with driver ${drv}`;
 /** dc deferred (probe()'s 517, or the core's -517), sup bound, dc retried and bound. */
@@ -48,8 +50,25 @@ describe('"probe of X with driver D returned N": read as "probe of X returned N"
     const g = fromLog(parseLog(boot(defer, 'new')), 't');
     expect(g.spec.profile).toBe('mainline');
     expect(g.notes.join('\n')).toContain(`line 2's "probe of dc with driver dc-drv returned ${defer}"`);
+    // ... and says that no profile prints that line: mainline is the nearest, not a match (s51 h11: it said mainline
+    // "prints its lines as it does"); the old form's guess is a match, as before.
+    const guessNote = (form: 'old' | 'new') => fromLog(parseLog(boot(defer, form)), 't').notes.find((x) => x.startsWith('profile mainline is a guess'))!;
+    expect(guessNote('new')).toContain(`line 2 prints "probe of dc with driver dc-drv returned ${defer}", initcall_debug's return naming the driver, which no profile's dd.c prints (read in kernel-patches/bpf's dd.c at 27f0f918d3e9, attributed to 8b29d0b45266`);
+    expect(guessNote('new')).toContain("mainline's, dakr@1ac45118ddf8, prints \"probe of %s returned %d\"): the log's kernel is newer than every kernel text probecheck reads; mainline is the newest profile that prints the log's other lines as it does, the nearest, not a match");
+    expect(guessNote('new')).not.toContain('prints its lines as it does');
+    expect(guessNote('old')).toContain('mainline is the newest profile that prints its lines as it does');
+    expect(guessNote('old')).not.toContain("no profile's dd.c prints");
     // The core's deferral note quotes the line as the log has it (s51 h7: it quoted the old form, a line the log does not hold).
     if (defer < 0) expect(n.r.notes.join('\n')).toContain('line 2: "probe of dc with driver dc-drv returned -517": at profile mainline');
+  });
+
+  it('no profile\'s dd.c prints the line naming the driver: only the kernel-patches text does (what the guess\'s note rests on)', () => {
+    expect(namesDriverInReturn('kernel-patches@27f0f918d3e9')).toBe(true);
+    expect(PROFILE_NAMES.filter((p) => namesDriverInReturn(PROFILES[p]!.sources['drivers/base/dd.c']))).toEqual([]);
+    // A log of such lines alone (returns of 0: nothing else dates it) is not "fit by every profile" either.
+    const zero = fromLog(parseLog(['probe of dc with driver dc-drv returned 0 after 5 usecs'].join('\n')), 't').notes.find((x) => x.startsWith('profile mainline is a guess'))!;
+    expect(zero).toContain("line 1 prints \"probe of dc with driver dc-drv returned 0\", initcall_debug's return naming the driver, which no profile's dd.c prints");
+    expect(zero).not.toContain('so every profile fits it as well');
   });
 
   it('notes quote the line as printed: the driver of two buses as the log names it, not the scenario\'s name@bus (s51 h7)', () => {
