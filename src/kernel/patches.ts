@@ -468,7 +468,11 @@ PATCHES['15cfb0941603'] = {
 /**
  * Herve Codina, "[PATCH v7 3/3] driver core: Avoid warning when removing a device while its
  * supplier is unbinding" (2026-05-11, <20260511155755.34428-4-herve.codina@bootlin.com>; first posted
- * 2025-04-07 as 04/16 of a larger series, v3 and v5 as 04/28; merged as 36d74f17e03f (driver-core-next, 2026-05-25; v7.2, backported to 6.18.53 as 73ea4ec0ec46, by CVE-2026-97479's record), whose own text is not stored; its line, v7's character for character, is in mainline's core.c at 10864921212f (v7.3-rc1, read 2026-12-07), so mainline has the flag and the patch is for older profiles (E604 at mainline)). Its one hunk, drivers/base/core.c
+ * 2025-04-07 as 04/16 of a larger series, v3 and v5 as 04/28; merged as 36d74f17e03f (driver-core-next, 2026-05-25; v7.2, backported to 6.18.53 as 73ea4ec0ec46, by CVE-2026-97479's record), whose own text is not stored; its line, v7's character for character, is in mainline's core.c at 10864921212f (v7.3-rc1, read 2026-12-07), so mainline has the flag and the patch is for older profiles (E604 at mainline)). Its base is
+ * v6.12, the newest profile without the flag (as 654888327e9f's and 15cfb0941603's bases lack theirs;
+ * only a2225b6e834a and cb3d1049f4ea keep mainline, whose steps they build there), where the suites
+ * run it; v6.12's core.c (9a71892cbcdb:795) has the line as `WARN_ON(!(link->flags & DL_FLAG_SYNC_STATE_ONLY));`,
+ * the same test before device_link_test(). Its one hunk, drivers/base/core.c
  * @@ -1500,7 +1500,8 @@ static void __device_links_no_driver(struct device *dev), whose context is
  * core.c at 4793dae01f47 (driver-core-7.1-rc1, mainline's until 2026-12-07) line for line:
  *  		} else {
@@ -482,7 +486,7 @@ PATCHES['15cfb0941603'] = {
  * pinctrl, pinctrl consumes oic; oic's unbind reaches i2c through pinctrl while oic is UNBINDING).
  */
 PATCHES['codina-v7'] = {
-  id: 'codina-v7', commit: '36d74f17e03f7e60e1b08fbe16cfad6e69cc3aa9 (v7.2; its own text not stored: the v7 posting of 2026-05-11 is what is modelled, whose line mainline\'s core.c at 10864921212f has character for character)', base: 'mainline',
+  id: 'codina-v7', commit: '36d74f17e03f7e60e1b08fbe16cfad6e69cc3aa9 (v7.2; its own text not stored: the v7 posting of 2026-05-11 is what is modelled, whose line mainline\'s core.c at 10864921212f has character for character)', base: 'v6.12',
   subject: 'driver core: Avoid warning when removing a device while its supplier is unbinding',
   // The steps that run __device_links_no_driver (a consumer's release, and its failed probe's device_links_no_driver).
   touches: ['__device_release_driver:devres_release_all', 'really_probe:probe_failed'],

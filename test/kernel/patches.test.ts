@@ -3,7 +3,7 @@
  * same steps as the older profile plus that patch; errors E603/E604.
  */
 import { describe, expect, it } from 'vitest';
-import { PATCHES, buildScenario, check, type ScenarioSpec } from 'probecheck';
+import { PATCHES, PROFILES, buildScenario, check, combine, type ScenarioSpec } from 'probecheck';
 import { stepLabels } from './helpers.js';
 
 const hotplugDeferred: ScenarioSpec = {
@@ -34,6 +34,19 @@ describe('patches', () => {
       const hunkSteps = p.hunks.map((h) => `${h.fn}:${h.replace ?? h.insert!.label}`);
       expect([...hunkSteps].sort()).toEqual([...p.touches].sort());
     }
+  });
+
+  // A library patch's base is a profile it applies to: one without the flags it adds (E604 there:
+  // "already has"), with those it reverts, unless the profile's own steps are its (a flag it implies:
+  // a2225b6e834a at mainline). codina-v7 kept base mainline once mainline merged it (s51 h12).
+  it("each patch's base is a profile it applies to, or one whose steps it builds", () => {
+    const bad = Object.values(PATCHES).flatMap((p) => {
+      const has = PROFILES[p.base]!.flags;
+      if (combine(p.base, has, []).patches.some((q) => q.id === p.id)) return [];
+      return [...(p.flags ?? []).filter((f) => has.includes(f)), ...(p.removes ?? []).filter((f) => !has.includes(f))].map((f) => `${p.id} at ${p.base}: ${f}`);
+    });
+    expect(bad).toEqual([]);
+    expect(() => combine('mainline', PROFILES.mainline!.flags, [PATCHES['codina-v7']!])).toThrow(/E604|already has LINKS_NO_DRIVER_UNBINDING_QUIET/);
   });
 
   it('70fe758352ca (a flag that rebuilds __driver_attach) changes exactly the steps it names, and v5.1 + it deadlocks no more', () => {
