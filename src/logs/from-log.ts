@@ -976,8 +976,9 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         used++;
         // The driver the line names (the newer form's), else the probe open, else the device's last attempt (its matched line),
         // else the driver another line names for it: the old form has the device only.
-        const own = e.drv, p = open.get(e.dev!), a = attempt.get(e.dev!), named = own !== undefined || p || a ? undefined : namedDriver(e.dev!, e.line, e.ret);
-        const prefixed = own !== undefined || p || a || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
+        const own = e.drv, p = open.get(e.dev!), a = attempt.get(e.dev!), known = own !== undefined || p !== undefined || a !== undefined;
+        const named = known ? undefined : namedDriver(e.dev!, e.line, e.ret);
+        const prefixed = known || named ? undefined : prefixDriver(e.dev!, seenBefore, e.line);
         // Only for a deferral, which the device's later attempts retry: after an error the walk
         // goes on to the next matching driver (__device_attach_driver returns 0 for probe's positive
         // error, dd.c at torvalds@f04948dea236:457-464, 598), so a later driver's lines are likely
@@ -986,11 +987,11 @@ export function fromLog(log0: ParsedLog, name: string, profile?: string, opts: F
         // line naming one driver is asked (s41 h5: the retry that bound got a made-up X-driver beside
         // the deferral taken as the driver's, two drivers of one device, the notes contradicting).
         const bindsHere = binds(e);
-        const later = own !== undefined || p || a || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
+        const later = known || named || prefixed || (retClass(e.ret!) !== 'defer' && !bindsHere) ? undefined : laterPrefixDriver(e.dev!, e.line);
         // Else the driver whose attempt deferred the device last (the retry's), else, inside a built-in
         // initcall's bracket, the driver that initcall registers (its driver_attach walk), one for the
         // bracket's devices, not one made up per device.
-        const prev = lastReturned.get(e.dev!), unnamed = !(own !== undefined || p || a || named || prefixed || later);
+        const prev = lastReturned.get(e.dev!), unnamed = !(known || named || prefixed || later);
         // A quiet `returned 0` before v5.14 (below) may be a deferral: an unnamed later attempt of the device,
         // once the late initcall has enabled deferred probing (driver_deferred_probe_trigger returns before
         // deferred_probe_initcall sets driver_deferred_probe_enable, v5.4 at 97e2551de3f9:162, v4.19.y) and
